@@ -3,8 +3,11 @@
 // (succeed/fail puts it on the queue), then processed (its callbacks have run).
 import type { Environment } from "./environment.ts";
 
-/** Called when an event is processed; receives the event itself. */
-export type EventCallback<T> = (event: Event<T>) => void;
+/**
+ * Called when an event is processed; receives the event itself. Declared through a method type so
+ * that an Event<number> can be waited on wherever an Event<unknown> is expected.
+ */
+export type EventCallback<T> = { bivariant(event: Event<T>): void }["bivariant"];
 
 /** Queue priorities: URGENT runs before NORMAL at the same instant (SimPy's two levels). */
 export const PRIORITY = { URGENT: 0, NORMAL: 1 } as const;

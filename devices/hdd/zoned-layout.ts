@@ -1,0 +1,96 @@
+// Where each logical block of a zoned-recording disk sits: zone, cylinder, surface (head) and
+// sector within the track, and at which rotational position that sector passes under the head.
+// Zones hold equal numbers of cylinders; sectors per track fall linearly from the outer zone to the
+// inner one in proportion to the media rate (zone rate = track bytes per revolution). LBAs run
+// through a cylinder surface by surface, then to the next cylinder inwards. Each track is skewed
+// so that a transfer continuing onto the next track arrives just as its first sector does: by the
+// head-switch time within a cylinder, by the cylinder-switch time across cylinders (the standard
+// formatting practice; DiskSim's layout_g1 track and cylinder skews).
+import { SECTOR_BYTES } from "../device.ts";
+
+export interface ZonedLayoutSpec {
+  readonly capacitySectors: number;
+  readonly surfaces: number;
+  readonly zones: number;
+  /** Media rate of the outermost zone, bytes per second. */
+  readonly outerBytesPerS: number;
+  /** Media rate of the innermost zone, bytes per second. */
+  readonly innerBytesPerS: number;
+  readonly revolutionNs: number;
+  readonly headSwitchNs: number;
+  /** Time to move to the next cylinder and be ready to write there. */
+  readonly cylinderSwitchNs: number;
+}
+
+export interface Zone {
+  readonly firstLba: number;
+  readonly firstCylinder: number;
+  readonly sectorsPerTrack: number;
+  /** Time one sector takes to pass under the head, ns. */
+  readonly sectorNs: number;
+}
+
+/** A block's physical place; reused by callers to avoid allocation on hot paths. */
+export interface Location {
+  zone: Zone;
+  cylinder: number;
+  head: number;
+  /** Sector index within its track. */
+  sector: number;
+}
+
+export class ZonedLayout {
+  readonly zones: readonly Zone[];
+  readonly cylinders: number;
+  readonly cylindersPerZone: number;
+  private readonly spec: ZonedLayoutSpec;
+  private readonly skewPerCylinderNs: number;
+
+  constructor(spec: ZonedLayoutSpec) {
+    this.spec = spec;
+    const sectorsPerTrack: number[] = [];
+    for (let z = 0; z < spec.zones; z++) {
+      const fraction = spec.zones === 1 ? 0 : z / (spec.zones - 1);
+      const rate = spec.outerBytesPerS + (spec.innerBytesPerS - spec.outerBytesPerS) * fraction;
+      sectorsPerTrack.push(Math.max(1, Math.floor((rate * spec.revolutionNs) / 1e9 / SECTOR_BYTES)));
+    }
+    const sectorsPerCylinderRound = sectorsPerTrack.reduce((s, n) => s + n, 0) * spec.surfaces;
+    this.cylindersPerZone = Math.ceil(spec.capacitySectors / sectorsPerCylinderRound);
+    this.cylinders = this.cylindersPerZone * spec.zones;
+    const zones: Zone[] = [];
+    let lba = 0;
+    for (let z = 0; z < spec.zones; z++) {
+      const spt = sectorsPerTrack[z] as number;
+      zones.push({ firstLba: lba, firstCylinder: z * this.cylindersPerZone, sectorsPerTrack: spt, sectorNs: spec.revolutionNs / spt });
+      lba += spt * spec.surfaces * this.cylindersPerZone;
+    }
+    this.zones = zones;
+    this.skewPerCylinderNs = spec.cylinderSwitchNs + (spec.surfaces - 1) * spec.headSwitchNs;
+  }
+
+  /** Fills `out` with the place of `lba` and returns it. */
+  locate(lba: number, out: Location): Location {
+    const zones = this.zones;
+    let z = zones.length - 1;
+    while (z > 0 && (zones[z] as Zone).firstLba > lba) z--;
+    const zone = zones[z] as Zone;
+    const offset = lba - zone.firstLba;
+    const track = Math.floor(offset / zone.sectorsPerTrack);
+    out.zone = zone;
+    out.sector = offset - track * zone.sectorsPerTrack;
+    out.cylinder = zone.firstCylinder + Math.floor(track / this.spec.surfaces);
+    out.head = track % this.spec.surfaces;
+    return out;
+  }
+
+  /** Rotational position (ns into a revolution) at which the start of `loc`'s sector passes the head. */
+  angleNs(loc: Location): number {
+    const skew = loc.cylinder * this.skewPerCylinderNs + loc.head * this.spec.headSwitchNs;
+    return (skew + loc.sector * loc.zone.sectorNs) % this.spec.revolutionNs;
+  }
+
+  /** A fresh Location object (for callers that keep one to reuse). */
+  static emptyLocation(layout: ZonedLayout): Location {
+    return { zone: layout.zones[0] as Zone, cylinder: 0, head: 0, sector: 0 };
+  }
+}

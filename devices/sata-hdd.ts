@@ -1,0 +1,188 @@
+// A 7200 rpm SATA desktop disk of 2012 (Hitachi Deskstar 7K1000.C / Seagate Constellation ES.3
+// class), modelled mechanically: a fitted seek curve, the platter's angle tracked through simulated
+// time, zoned transfer rates, head switches and write settle, a per-command controller overhead,
+// and a volatile write-back cache. Commands are served one at a time in arrival order (no NCQ
+// reordering). A cached write completes after the overhead and the SATA transfer; the cache is
+// written to the platters only when a FLUSH CACHE arrives or when it is full (no idle-time
+// destaging). Destage order: 'sptf' = shortest positioning time (seek + rotation) first, as drive
+// firmware with rotational position ordering does; 'clook' = ascending LBA from the head, wrapping.
+// Linux 2012 ran libata with fua=0, so FUA reaches this disk as write + FLUSH CACHE.
+// Sources: ../shared/reference/devices.md §1.
+import type { ParamTable, ParamValues } from "../sim/params/index.ts";
+import { SECTOR_BYTES, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
+import { DirtyRanges } from "./hdd/dirty-ranges.ts";
+import { DiskMechanics } from "./hdd/mechanics.ts";
+import { fitSeekCurve } from "./hdd/seek-curve.ts";
+import { ZonedLayout } from "./hdd/zoned-layout.ts";
+
+const MS = 1e6;
+
+const SATA_HDD_PARAMS = {
+  capacityBytes: {
+    kind: "number", default: 1_000_204_886_016, min: 2 ** 30, max: 2 ** 50, integer: true,
+    help: "addressable size (1 TB: 1,953,525,168 sectors of 512 B)",
+    source: "IDEMA LBA count for a 1 TB drive", status: "convention",
+  },
+  rotationRpm: {
+    kind: "number", default: 7200, min: 3600, max: 15000,
+    help: "spindle speed", source: "Deskstar 7K1000.C / Constellation ES.3 datasheets", status: "confirmed",
+  },
+  surfacesCount: {
+    kind: "number", default: 4, min: 1, max: 20, integer: true,
+    help: "recording surfaces (heads)", source: "2-platter 1 TB desktop drive (Deskstar 7K1000.C)", status: "derived",
+  },
+  zonesCount: {
+    kind: "number", default: 30, min: 1, max: 200, integer: true,
+    help: "recording zones from outer to inner diameter", source: "Hitachi Deskstar 7K500 manual (30 zones)", status: "confirmed",
+  },
+  outerZoneBytesPerS: {
+    kind: "number", default: 175e6, min: 1e6, max: 1e10,
+    help: "media transfer rate of the outermost zone", source: "Constellation ES.3 manual, 175 MB/s OD", status: "confirmed",
+  },
+  innerZoneBytesPerS: {
+    kind: "number", default: 83e6, min: 1e6, max: 1e10,
+    help: "media transfer rate of the innermost zone", source: "Constellation ES.3 manual, 83 MB/s ID", status: "confirmed",
+  },
+  seekSingleTrackMs: {
+    kind: "number", default: 1.0, min: 0.05, max: 20,
+    help: "read seek to the adjacent cylinder", source: "Hitachi Travelstar 7K320 spec, 1.0 ms typical", status: "confirmed",
+  },
+  seekAverageMs: {
+    kind: "number", default: 8.5, min: 0.1, max: 50,
+    help: "read seek averaged over random start and end cylinders", source: "Hitachi Deskstar 7K1000.C spec p.20, 8.5 ms typical", status: "confirmed",
+  },
+  seekFullStrokeMs: {
+    kind: "number", default: 20, min: 0.2, max: 100,
+    help: "read seek across all cylinders", source: "Travelstar 7K320 spec 20 ms; devices.md §1.6 preset", status: "confirmed",
+  },
+  writeSettleMs: {
+    kind: "number", default: 1.0, min: 0, max: 10,
+    help: "extra settle after a seek before writing", source: "7K1000.C average write seek 9.5 vs read 8.5 ms", status: "confirmed",
+  },
+  headSwitchMs: {
+    kind: "number", default: 1.0, min: 0, max: 10,
+    help: "time to switch to another surface in the same cylinder", source: "devices.md §1.6 suggests ≈1 ms; no 2012 figure found", status: "unconfirmed",
+  },
+  commandOverheadMs: {
+    kind: "number", default: 0.3, min: 0, max: 10,
+    help: "controller time per command (read, write or flush)", source: "devices.md §1.4: 0.1-0.5 ms plausible, IBM DDRS < 0.4 ms", status: "unconfirmed",
+  },
+  interfaceBytesPerS: {
+    kind: "number", default: 300e6, min: 1e6, max: 1e10,
+    help: "SATA link rate for data into the cache", source: "SATA 3 Gb/s with 8b/10b coding", status: "confirmed",
+  },
+  writeCacheEnabled: {
+    kind: "boolean", default: true,
+    help: "volatile write-back cache on (WCE); off makes every write go to the platters", source: "ATA drives ship with WCE on", status: "confirmed",
+  },
+  writeCacheBytes: {
+    kind: "number", default: 32 * 2 ** 20, min: SECTOR_BYTES, max: 2 ** 34, integer: true,
+    help: "cache space for dirty write data", source: "32 MB on 2012 desktop drives (WD10EALX; 7K1000.C)", status: "secondary",
+  },
+  fuaEnabled: {
+    kind: "boolean", default: false,
+    help: "Linux sends native FUA writes (libata.fua=1) instead of write + flush", source: "libata.fua=0 default in 2012 (LKML, Oct 2022 thread)", status: "confirmed",
+  },
+  destageOrder: {
+    kind: "choice", choices: ["sptf", "clook"], default: "sptf",
+    help: "order in which a flush writes dirty blocks: shortest positioning first, or ascending LBA",
+    source: "drives reorder by rotational position; the firmware policy is unpublished", status: "unconfirmed",
+  },
+  spindlePhaseRatio: {
+    kind: "number", default: 0, min: 0, max: 1,
+    help: "platter angle at time 0, as a fraction of a revolution", source: "arbitrary starting angle", status: "convention",
+  },
+} as const satisfies ParamTable;
+
+type SataHddParams = ParamValues<typeof SATA_HDD_PARAMS>;
+
+export const sataHdd: DeviceSpec<typeof SATA_HDD_PARAMS> = {
+  name: "sata-hdd",
+  summary: "a mechanistic 7200 rpm SATA disk of 2012 with a volatile write-back cache",
+  params: SATA_HDD_PARAMS,
+  create: (p) => createSataHdd(p),
+};
+
+function createSataHdd(p: SataHddParams): DeviceModel {
+  const revolutionNs = 60e9 / p.rotationRpm;
+  const capacitySectors = Math.floor(p.capacityBytes / SECTOR_BYTES);
+  const preliminary = new ZonedLayout({
+    capacitySectors, surfaces: p.surfacesCount, zones: p.zonesCount,
+    outerBytesPerS: p.outerZoneBytesPerS, innerBytesPerS: p.innerZoneBytesPerS,
+    revolutionNs, headSwitchNs: p.headSwitchMs * MS, cylinderSwitchNs: 0,
+  });
+  const seek = fitSeekCurve(
+    { singleTrackNs: p.seekSingleTrackMs * MS, averageNs: p.seekAverageMs * MS, fullStrokeNs: p.seekFullStrokeMs * MS,
+      maxDistanceCyl: preliminary.cylinders - 1 },
+    "device sata-hdd",
+  );
+  // Cylinder skew covers a one-cylinder write seek, so sequential writes cross cylinders without a lost turn.
+  const layout = new ZonedLayout({
+    capacitySectors, surfaces: p.surfacesCount, zones: p.zonesCount,
+    outerBytesPerS: p.outerZoneBytesPerS, innerBytesPerS: p.innerZoneBytesPerS,
+    revolutionNs, headSwitchNs: p.headSwitchMs * MS, cylinderSwitchNs: seek.timeNs(1) + p.writeSettleMs * MS,
+  });
+  const arm = new DiskMechanics({
+    layout, seek, revolutionNs, phaseNs: p.spindlePhaseRatio * revolutionNs,
+    headSwitchNs: p.headSwitchMs * MS, writeSettleNs: p.writeSettleMs * MS,
+  });
+  const cache = new DirtyRanges();
+  const cacheSectors = Math.floor(p.writeCacheBytes / SECTOR_BYTES);
+  const overheadNs = p.commandOverheadMs * MS;
+  const interfaceNs = (sectors: number): number => (sectors * SECTOR_BYTES * 1e9) / p.interfaceBytesPerS;
+  let freeNs = 0;
+
+  /** Index of the dirty range to write next, by the destage policy. */
+  const pickNext = (tNs: number): number => {
+    const ranges = cache.ranges;
+    if (p.destageOrder === "clook") {
+      const i = ranges.findIndex((r) => r.start >= arm.nextLba);
+      return i < 0 ? 0 : i;
+    }
+    let best = 0;
+    let bestNs = Infinity;
+    for (let i = 0; i < ranges.length; i++) {
+      const ns = arm.positioningNs(tNs, (ranges[i] as { start: number }).start, true);
+      if (ns < bestNs) {
+        bestNs = ns;
+        best = i;
+      }
+    }
+    return best;
+  };
+  /** Writes dirty ranges to the platters until at most `keepSectors` remain dirty; returns the end time. */
+  const destage = (tNs: number, keepSectors: number): number => {
+    let t = tNs;
+    while (cache.sectors > keepSectors) {
+      const r = cache.takeAt(pickNext(t));
+      t = arm.access(t, r.start, r.count, true);
+    }
+    return t;
+  };
+
+  return {
+    capabilities: {
+      volatileWriteCache: p.writeCacheEnabled,
+      fua: p.writeCacheEnabled && p.fuaEnabled,
+      capacityBytes: capacitySectors * SECTOR_BYTES,
+      hostCpuNsPerCommand: 0,
+    },
+    submit(cmd, nowNs) {
+      let t = Math.max(nowNs, freeNs) + overheadNs;
+      const { startSector: lba, sectorCount: n } = cmd;
+      if (cmd.op === "flush") {
+        t = destage(t, 0);
+      } else if (cmd.op === "read") {
+        t = cache.covers(lba, n) ? t + interfaceNs(n) : arm.access(t, lba, n, false);
+      } else if (!p.writeCacheEnabled || cmd.fua || n > cacheSectors) {
+        cache.remove(lba, n);
+        t = arm.access(t, lba, n, true);
+      } else {
+        t = destage(t, cacheSectors - n) + interfaceNs(n);
+        cache.add(lba, n);
+      }
+      freeNs = Math.max(nowNs, toIntegerNs(t));
+      return freeNs;
+    },
+  };
+}

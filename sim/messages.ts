@@ -1,0 +1,60 @@
+// Every message the simulator shows a user about bad input or a modelling caveat, in one place
+// (style guide P12), so tests can compare against these functions rather than copied strings.
+
+const didYouMean = (suggestion: string | undefined): string =>
+  suggestion === undefined ? "" : `; did you mean '${suggestion}'?`;
+
+export const MSG = {
+  // --- parameters (--set device.X=V) ---
+  unknownParam: (qualified: string, suggestion: string | undefined, known: string) =>
+    `unknown parameter '${qualified}'${didYouMean(suggestion)} (known: ${known})`,
+  badNumber: (name: string, value: string) => `${name}=${value}: not a number`,
+  notInteger: (name: string, value: string) => `${name}=${value}: must be a whole number`,
+  outOfRange: (name: string, value: string, min: number, max: number, unit: string) =>
+    `${name}=${value}: out of range [${min}, ${max}]${unit === "" ? "" : ` ${unit}`}`,
+  badBoolean: (name: string, value: string) => `${name}=${value}: expected true/false (or 1/0)`,
+  badChoice: (name: string, value: string, choices: readonly string[]) =>
+    `${name}=${value}: expected one of ${choices.join(", ")}`,
+  badSetSyntax: (text: string) => `'${text}': expected key=value`,
+
+  // --- registries ---
+  unknownDevice: (name: string, suggestion: string | undefined, known: readonly string[]) =>
+    `unknown device '${name}'${didYouMean(suggestion)} (devices: ${known.join(", ")})`,
+  unknownFs: (name: string, known: readonly string[]) => `unknown filesystem '${name}' (choices: ${known.join(", ")})`,
+  fsNotYetModelled: (name: string) =>
+    `--fs ${name}: not modelled yet (the btrfs model is the next milestone); use --fs raw`,
+
+  // --- fio job files ---
+  fioUnreadable: (reason: string) => `cannot read job file: ${reason}`,
+  fioUnknownOption: (key: string, suggestion: string | undefined) =>
+    `unknown or unsupported fio option '${key}'${didYouMean(suggestion)}`,
+  fioMissingValue: (key: string) => `option '${key}' needs a value (${key}=...)`,
+  fioBadInteger: (key: string, value: string) =>
+    `option '${key}': '${value}' is not a whole number with an optional size suffix (k, m, g, t, p)`,
+  fioBadSuffix: (key: string, value: string) =>
+    `option '${key}': '${value}' has an unknown size suffix (use k, m, g, t, p, or kib, mib, ...)`,
+  fioNegative: (key: string, value: string) => `option '${key}': '${value}' is negative`,
+  fioTooLarge: (key: string, value: string) => `option '${key}': '${value}' is too large`,
+  fioBadBool: (key: string, value: string) => `option '${key}': '${value}' is not a bool (use 1 or 0)`,
+  fioBadChoice: (key: string, value: string, choices: readonly string[]) =>
+    `option '${key}': '${value}' is not one of ${choices.join(", ")}`,
+  fioNotSimulated: (key: string, value: string, why: string) => `option '${key}=${value}' is not simulated: ${why}`,
+  fioZero: (key: string) => `option '${key}' must be greater than zero`,
+  fioBelowMin: (key: string, value: string, min: number) => `option '${key}': '${value}' is below the minimum ${min}`,
+  fioSizeRequired: (job: string) => `job '${job}' has no size (set size=...)`,
+  fioBsLargerThanSize: (job: string, bs: number, size: number) =>
+    `job '${job}': bs (${bs} bytes) is larger than size (${size} bytes)`,
+  fioNoJobs: () => "no job section (only [global] sections, or none at all)",
+  fioTooManyJobs: (count: number, names: string) =>
+    `${count} job sections (${names}); fsyncsim runs one job at a time for now`,
+  fioSizeRemainder: (job: string, size: number, bs: number) =>
+    `job '${job}': size ${size} is not a multiple of bs ${bs}; the last partial block is not written`,
+  fioIodepthNoEffect: (iodepth: number, engine: string) =>
+    `iodepth=${iodepth} has no effect with ioengine=${engine}: a sync engine completes each I/O before issuing the next`,
+  fioRandrepeatOff: () =>
+    "randrepeat=0 asks fio for a fresh random sequence each run; fsyncsim is deterministic, so offsets come from --seed",
+  rawIgnores: (option: string, value: string) =>
+    `${option}=${value} has no effect with --fs raw (the job's file is mapped straight onto the device)`,
+  rawUnaligned: (job: string, bs: number) =>
+    `job '${job}': bs ${bs} is not a multiple of 512 bytes, which --fs raw (a block device) needs`,
+} as const;
