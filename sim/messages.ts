@@ -7,22 +7,21 @@ const didYouMean = (suggestion: string | undefined): string =>
 export const MSG = {
   // --- parameters (--set device.X=V) ---
   unknownParam: (qualified: string, suggestion: string | undefined, known: string) =>
-    `unknown parameter '${qualified}'${didYouMean(suggestion)} (known: ${known})`,
-  badNumber: (name: string, value: string) => `${name}=${value}: not a number`,
-  notInteger: (name: string, value: string) => `${name}=${value}: must be a whole number`,
+    `unknown parameter '${qualified}'${suggestion === undefined ? ` (known: ${known})` : didYouMean(suggestion)}`,
+  badNumber: (name: string, value: string) => `${name} must be a number, not '${value}'`,
+  notInteger: (name: string, value: string) => `${name} must be a whole number, not '${value}'`,
   outOfRange: (name: string, value: string, min: number, max: number, unit: string) =>
-    `${name}=${value}: out of range [${min}, ${max}]${unit === "" ? "" : ` ${unit}`}`,
-  badBoolean: (name: string, value: string) => `${name}=${value}: expected true/false (or 1/0)`,
+    `${name} must be within [${min}, ${max}]${unit === "" ? "" : ` ${unit}`}, not ${value}`,
+  badBoolean: (name: string, value: string) => `${name} must be true or false (or 1 or 0), not '${value}'`,
   badChoice: (name: string, value: string, choices: readonly string[]) =>
-    `${name}=${value}: expected one of ${choices.join(", ")}`,
+    `${name} must be one of ${choices.join(", ")}, not '${value}'`,
   badSetSyntax: (text: string) => `'${text}': expected key=value`,
 
   // --- registries ---
   unknownDevice: (name: string, suggestion: string | undefined, known: readonly string[]) =>
     `unknown device '${name}'${didYouMean(suggestion)} (devices: ${known.join(", ")})`,
   unknownFs: (name: string, known: readonly string[]) => `unknown filesystem '${name}' (choices: ${known.join(", ")})`,
-  fsNotYetModelled: (name: string) =>
-    `--fs ${name}: not modelled yet (the btrfs model is the next milestone); use --fs raw`,
+  fsNotYetModelled: (name: string) => `${name} is not modelled yet (the btrfs model is the next milestone); use --fs raw`,
 
   // --- fio job files ---
   fioUnreadable: (reason: string) => `cannot read job file: ${reason}`,

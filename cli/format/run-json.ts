@@ -1,0 +1,22 @@
+// The JSON document of one run: the summary row plus everything needed to rerun or audit it —
+// latency statistics in ns, block-layer counters, the device parameters and job options used.
+import type { RunResult } from "../../sim/index.ts";
+import { runSummary } from "./run-summary.ts";
+
+export function runDocument(r: RunResult, version: string): object {
+  return {
+    tool: "fsyncsim",
+    version,
+    summary: runSummary(r),
+    jobFile: r.job.file,
+    jobOptions: r.job.options,
+    latencyNs: { write: r.writeLatency, fsync: r.fsyncLatency },
+    block: r.block,
+    deviceParams: r.deviceParams,
+    warnings: r.warnings,
+  };
+}
+
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

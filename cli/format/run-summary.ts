@@ -1,0 +1,38 @@
+// One run as a flat record with units in the column names: the CSV row, and the "summary" part of
+// the JSON document. Column order is fixed, so CSVs from different runs concatenate.
+import type { RunResult } from "../../sim/index.ts";
+import { bytesToKiB, fixed, nsToS, nsToUs } from "./units.ts";
+
+export const RUN_COLUMNS = [
+  "fs", "logger", "device", "job", "ops", "fsyncs", "simulated_runtime_s", "throughput_kib_per_s", "iops",
+  "fsync_lat_p50_us", "fsync_lat_p99_us", "device_writes", "device_write_bytes", "device_flushes", "seed",
+  "bytes_written", "write_lat_mean_us", "fsync_lat_mean_us", "device_fua_writes",
+] as const;
+export type RunColumn = (typeof RUN_COLUMNS)[number];
+export type RunSummary = Readonly<Record<RunColumn, string>>;
+
+export function runSummary(r: RunResult): RunSummary {
+  const runtimeS = nsToS(r.runtimeNs);
+  const perS = (x: number): number => (runtimeS > 0 ? x / runtimeS : 0);
+  return {
+    fs: r.fs,
+    logger: r.logger,
+    device: r.device,
+    job: r.job.name,
+    ops: String(r.writes),
+    fsyncs: String(r.fsyncs),
+    simulated_runtime_s: fixed(runtimeS, 6),
+    throughput_kib_per_s: fixed(perS(bytesToKiB(r.bytesWritten)), 3),
+    iops: fixed(perS(r.writes), 3),
+    fsync_lat_p50_us: fixed(nsToUs(r.fsyncLatency.p50Ns), 3),
+    fsync_lat_p99_us: fixed(nsToUs(r.fsyncLatency.p99Ns), 3),
+    device_writes: String(r.block.deviceWrites),
+    device_write_bytes: String(r.block.bytesWritten),
+    device_flushes: String(r.block.deviceFlushes),
+    seed: String(r.seed),
+    bytes_written: String(r.bytesWritten),
+    write_lat_mean_us: fixed(nsToUs(r.writeLatency.meanNs), 3),
+    fsync_lat_mean_us: fixed(nsToUs(r.fsyncLatency.meanNs), 3),
+    device_fua_writes: String(r.block.deviceFuaWrites),
+  };
+}

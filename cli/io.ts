@@ -1,0 +1,23 @@
+// The CLI's view of the outside world: two text streams and the working directory. main() takes
+// one, so tests run the whole CLI in-process with captured output.
+
+export interface TextSink {
+  write(text: string): void;
+  /** True when the stream is a terminal (progress bars appear only then). */
+  readonly isTTY: boolean;
+}
+
+export interface CliIo {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+  readonly cwd: string;
+}
+
+/** The real process streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY === true },
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,91 @@
+// The command-line interface, built with commander: `run`, `devices`, --help everywhere, --version.
+// Built fresh for each invocation around a CliIo, so the whole CLI can run inside tests.
+import { fileURLToPath } from "node:url";
+import { relative, isAbsolute } from "node:path";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { DEVICE_KINDS } from "../devices/index.ts";
+import { FS_KINDS } from "../sim/index.ts";
+import { devicesCommand } from "./commands/devices.ts";
+import { runCommand } from "./commands/run.ts";
+import type { CliIo } from "./io.ts";
+
+const FORMATS = ["table", "csv", "json"] as const;
+const SEED_JOB = fileURLToPath(new URL("../workloads/jobs/seed.fio", import.meta.url));
+
+function parseSeed(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n > 0xffffffff) {
+    throw new InvalidArgumentError("expected a whole number from 0 to 4294967295");
+  }
+  return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The bundled seed job, as a path relative to `cwd` when it lies below it. */
+function seedJobPath(cwd: string): string {
+  const rel = relative(cwd, SEED_JOB);
+  return rel.startsWith("..") || isAbsolute(rel) ? SEED_JOB : rel;
+}
+
+export function buildProgram(io: CliIo, version: string): Command {
+  const program = new Command("fsyncsim")
+    .description(
+      "Simulate what an fsync costs: fio-style jobs through a mechanistic model of the Linux storage\n" +
+        'stack on 2012 devices, reproducing "Btrfs: turbo charge fsync" (Linux 3.7).',
+    )
+    .version(version, "-V, --version", "print the version and exit")
+    .helpOption("-h, --help", "show help")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`fsyncsim: ${s}`),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText("after", "\nRun 'fsyncsim <command> --help' for a command's options.");
+
+  program
+    .command("run")
+    .description("simulate one fio job on one device and print its throughput and latencies")
+    .option("--job <file>", "fio job file to run", seedJobPath(io.cwd))
+    .addOption(new Option("--device <name>", `device model: ${DEVICE_KINDS.join(", ")}`).default("sata-hdd"))
+    .addOption(
+      new Option("--fs <kind>", `filesystem: raw = write straight to the device (fsync = cache flush); btrfs arrives with the btrfs model`)
+        .choices(FS_KINDS)
+        .default("raw"),
+    )
+    .option("--seed <n>", "seed of the run (random offsets when the job sets no randseed)", parseSeed, 1)
+    .option(
+      "--set <key=value>",
+      "override a job option (e.g. size=4m) or a device parameter (e.g. device.rotationRpm=5400); repeatable",
+      collect,
+      [],
+    )
+    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .option("--out <dir>", "also write <job>-<fs>-<device>.csv and .json into this directory (atomically)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  fsyncsim run --fs raw --device sata-hdd                 # the seed job's device ceiling on the 2012 disk\n" +
+        "  fsyncsim run --fs raw --device fusion-iodrive --format csv\n" +
+        "  fsyncsim run --fs raw --set size=4m --set device.rotationRpm=5400\n" +
+        "Throughput is in KiB/s (1024 bytes), as fio's KB/s was. 'fsyncsim devices' lists device parameters.",
+    )
+    .action((opts: { job: string; device: string; fs: string; seed: number; set: string[]; format: (typeof FORMATS)[number]; out?: string }) => {
+      runCommand(io, { ...opts, out: opts.out }, version);
+    });
+
+  program
+    .command("devices")
+    .description("list the device models with their parameters, units, defaults, bounds and sources")
+    .argument("[name]", "show only this device model")
+    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .action((name: string | undefined, opts: { format: (typeof FORMATS)[number] }) => {
+      devicesCommand(io, name, opts);
+    });
+
+  return program;
+}

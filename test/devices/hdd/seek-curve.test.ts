@@ -1,0 +1,45 @@
+// The fitted seek curve passes through the datasheet figures (devices.md §1.6 preset: single-track
+// 1.0, average 8.5, full stroke 20 ms) and is increasing and smooth.
+import seedrandom from "seedrandom";
+import { describe, expect, it } from "vitest";
+import { fitSeekCurve } from "../../../devices/hdd/seek-curve.ts";
+import { InputError } from "../../../sim/index.ts";
+
+const D = 232_000;
+const spec = { singleTrackNs: 1e6, averageNs: 8.5e6, fullStrokeNs: 20e6, maxDistanceCyl: D };
+
+describe("fitSeekCurve", () => {
+  const curve = fitSeekCurve(spec, "test");
+
+  it("passes through the single-track and full-stroke times", () => {
+    expect(curve.timeNs(1)).toBeCloseTo(1e6, 0);
+    expect(curve.timeNs(D)).toBeCloseTo(20e6, 0);
+    expect(curve.timeNs(0)).toBe(0);
+  });
+
+  it("averages to the datasheet figure over random start and end cylinders", () => {
+    // Monte Carlo over independent uniform cylinders, not the closed form the fit uses.
+    const rnd = seedrandom.xorshift7("seek");
+    let total = 0;
+    const n = 200_000;
+    for (let i = 0; i < n; i++) total += curve.timeNs(Math.abs(Math.floor(rnd() * D) - Math.floor(rnd() * D)));
+    expect(total / n / 8.5e6).toBeCloseTo(1, 2);
+  });
+
+  it("is increasing, and continuous with matching slope at the boundary", () => {
+    let prev = 0;
+    for (let d = 1; d <= D; d += 97) {
+      const t = curve.timeNs(d);
+      expect(t).toBeGreaterThan(prev);
+      prev = t;
+    }
+    const B = curve.boundaryCyl;
+    expect(curve.timeNs(B + 1e-6) - curve.timeNs(B - 1e-6)).toBeLessThan(1);
+    expect(curve.sqrtPerRootCylNs / (2 * Math.sqrt(B))).toBeCloseTo(curve.linearPerCylNs, 3);
+  });
+
+  it("refuses figures no increasing curve can meet", () => {
+    expect(() => fitSeekCurve({ ...spec, averageNs: 0.5e6 }, "here")).toThrow(InputError);
+    expect(() => fitSeekCurve({ ...spec, averageNs: 19.9e6 }, "here")).toThrow(/no increasing seek curve/);
+  });
+});
