@@ -4,7 +4,7 @@
 // fsync after every N-th write, chosen when fio fetches the *next* unit (io_u.c get_rw_ddir), so
 // no fsync follows the job's last write; end_fsync=1 adds one at the end. fdatasync=N likewise,
 // with fsync taking precedence when both fall on the same write. Deterministic for a seed
-// (seedrandom's xorshift7).
+// (seedrandom's alea; its xorshift7 gives one sequence for every short string seed).
 import seedrandom from "seedrandom";
 import type { FioJob } from "./fio/job.ts";
 import { RandomMap } from "./random-map.ts";
@@ -30,7 +30,7 @@ export function jobWriteCount(job: FioJob): number {
 /** Yields the job's operations in issue order. */
 export function* fioOps(job: FioJob, runSeed: number): Generator<FioOp, void, undefined> {
   const blocks = jobWriteCount(job);
-  const rng = seedrandom.xorshift7(String(offsetSeed(job, runSeed)));
+  const rng = seedrandom.alea(String(offsetSeed(job, runSeed)));
   const map = job.rw === "randwrite" && !job.norandommap ? new RandomMap(blocks) : undefined;
   for (let i = 0; i < blocks; i++) {
     if (i > 0) {

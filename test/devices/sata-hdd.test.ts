@@ -24,7 +24,7 @@ const flush: DeviceCommand = { op: "flush", startSector: 0, sectorCount: 0, fua:
 const read = (startSector: number, sectorCount = 8): DeviceCommand => ({ op: "read", startSector, sectorCount, fua: false });
 
 /** Deterministic uniform [0, 1). */
-const uniform = (seed: number): (() => number) => seedrandom.xorshift7(String(seed));
+const uniform = (seed: number): (() => number) => seedrandom.alea(String(seed));
 
 /** The model's own layout for the default parameters (to pick LBAs on chosen cylinders). */
 function defaultLayout(): ZonedLayout {

@@ -19,7 +19,7 @@ describe("fitSeekCurve", () => {
 
   it("averages to the datasheet figure over random start and end cylinders", () => {
     // Monte Carlo over independent uniform cylinders, not the closed form the fit uses.
-    const rnd = seedrandom.xorshift7("seek");
+    const rnd = seedrandom.alea("seek");
     let total = 0;
     const n = 200_000;
     for (let i = 0; i < n; i++) total += curve.timeNs(Math.abs(Math.floor(rnd() * D) - Math.floor(rnd() * D)));
