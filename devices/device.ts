@@ -54,6 +54,11 @@ export interface DeviceSpec<T extends ParamTable = ParamTable> {
   create(values: ParamValues<T>): DeviceModel;
 }
 
+/** `bytes` rounded down to whole sectors (a device's addressable capacity). */
+export function sectorAligned(bytes: number): number {
+  return bytes - (bytes % SECTOR_BYTES);
+}
+
 /** Rounds a duration computed in floating point to the simulator's integer nanoseconds. */
 export function toIntegerNs(ns: number): number {
   return Math.round(ns);

@@ -6,7 +6,7 @@
 // flight and then costs a short fixed time (the KBIO_CMD_FLUSH cost is not public).
 // Sources: ../shared/reference/devices.md §2.
 import type { ParamTable, ParamValues } from "../sim/params/index.ts";
-import { SECTOR_BYTES, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
+import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
 
 const FUSION_PARAMS = {
   writeLatencyUs: {
@@ -111,7 +111,7 @@ export const fusionIoDrive: DeviceSpec<typeof FUSION_PARAMS> = {
       capabilities: {
         volatileWriteCache: p.advertisesWriteCache,
         fua: p.advertisesWriteCache,
-        capacityBytes: p.capacityBytes - (p.capacityBytes % SECTOR_BYTES),
+        capacityBytes: sectorAligned(p.capacityBytes),
         hostCpuNsPerCommand: toIntegerNs(p.hostCpuPerCommandUs * 1e3),
       },
       submit(cmd, nowNs) {

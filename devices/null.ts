@@ -2,7 +2,7 @@
 // null_blk with completion_nsec does (drivers/block/null_blk). It exists to test the simulator's core,
 // block layer and workloads independently of any device mechanics (style guide P3).
 import type { ParamTable, ParamValues } from "../sim/params/index.ts";
-import type { DeviceModel, DeviceSpec } from "./device.ts";
+import { sectorAligned, type DeviceModel, type DeviceSpec } from "./device.ts";
 
 const NULL_PARAMS = {
   completionNs: {
@@ -50,7 +50,7 @@ export const nullDevice: DeviceSpec<typeof NULL_PARAMS> = {
       capabilities: {
         volatileWriteCache: p.volatileWriteCache,
         fua: p.volatileWriteCache && p.fuaSupported,
-        capacityBytes: p.capacityBytes - (p.capacityBytes % 512),
+        capacityBytes: sectorAligned(p.capacityBytes),
         hostCpuNsPerCommand: 0,
       },
       submit: (_cmd, nowNs) => nowNs + p.completionNs,

@@ -2,7 +2,7 @@
 // submitting CPU, one at a time. There is no cache to flush, so Linux strips flushes before they get
 // here; the model completes a stray flush at once.
 import type { ParamTable, ParamValues } from "../sim/params/index.ts";
-import { SECTOR_BYTES, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
+import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
 
 const RAMDISK_PARAMS = {
   copyBytesPerS: {
@@ -46,7 +46,7 @@ export const ramdisk: DeviceSpec<typeof RAMDISK_PARAMS> = {
       capabilities: {
         volatileWriteCache: false,
         fua: false,
-        capacityBytes: p.capacityBytes - (p.capacityBytes % SECTOR_BYTES),
+        capacityBytes: sectorAligned(p.capacityBytes),
         hostCpuNsPerCommand: 0,
       },
       submit(cmd, nowNs) {

@@ -9,7 +9,7 @@
 // Linux 2012 ran libata with fua=0, so FUA reaches this disk as write + FLUSH CACHE.
 // Sources: ../shared/reference/devices.md §1.
 import type { ParamTable, ParamValues } from "../sim/params/index.ts";
-import { SECTOR_BYTES, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
+import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
 import { DirtyRanges } from "./hdd/dirty-ranges.ts";
 import { DiskMechanics } from "./hdd/mechanics.ts";
 import { fitSeekCurve } from "./hdd/seek-curve.ts";
@@ -106,25 +106,20 @@ export const sataHdd: DeviceSpec<typeof SATA_HDD_PARAMS> = {
 function createSataHdd(p: SataHddParams): DeviceModel {
   const revolutionNs = 60e9 / p.rotationRpm;
   const capacitySectors = Math.floor(p.capacityBytes / SECTOR_BYTES);
-  const preliminary = new ZonedLayout({
+  const layout = new ZonedLayout({
     capacitySectors, surfaces: p.surfacesCount, zones: p.zonesCount,
-    outerBytesPerS: p.outerZoneBytesPerS, innerBytesPerS: p.innerZoneBytesPerS,
-    revolutionNs, headSwitchNs: p.headSwitchMs * MS, cylinderSwitchNs: 0,
+    outerBytesPerS: p.outerZoneBytesPerS, innerBytesPerS: p.innerZoneBytesPerS, revolutionNs,
   });
   const seek = fitSeekCurve(
     { singleTrackNs: p.seekSingleTrackMs * MS, averageNs: p.seekAverageMs * MS, fullStrokeNs: p.seekFullStrokeMs * MS,
-      maxDistanceCyl: preliminary.cylinders - 1 },
+      maxDistanceCyl: layout.cylinders - 1 },
     "device sata-hdd",
   );
-  // Cylinder skew covers a one-cylinder write seek, so sequential writes cross cylinders without a lost turn.
-  const layout = new ZonedLayout({
-    capacitySectors, surfaces: p.surfacesCount, zones: p.zonesCount,
-    outerBytesPerS: p.outerZoneBytesPerS, innerBytesPerS: p.innerZoneBytesPerS,
-    revolutionNs, headSwitchNs: p.headSwitchMs * MS, cylinderSwitchNs: seek.timeNs(1) + p.writeSettleMs * MS,
-  });
   const arm = new DiskMechanics({
     layout, seek, revolutionNs, phaseNs: p.spindlePhaseRatio * revolutionNs,
     headSwitchNs: p.headSwitchMs * MS, writeSettleNs: p.writeSettleMs * MS,
+    // Cylinder skew covers a one-cylinder write seek, so sequential writes cross cylinders without a lost turn.
+    cylinderSwitchNs: seek.timeNs(1) + p.writeSettleMs * MS,
   });
   const cache = new DirtyRanges();
   const cacheSectors = Math.floor(p.writeCacheBytes / SECTOR_BYTES);
@@ -164,7 +159,7 @@ function createSataHdd(p: SataHddParams): DeviceModel {
     capabilities: {
       volatileWriteCache: p.writeCacheEnabled,
       fua: p.writeCacheEnabled && p.fuaEnabled,
-      capacityBytes: capacitySectors * SECTOR_BYTES,
+      capacityBytes: sectorAligned(p.capacityBytes),
       hostCpuNsPerCommand: 0,
     },
     submit(cmd, nowNs) {

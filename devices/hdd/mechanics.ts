@@ -2,7 +2,10 @@
 // angle is a function of simulated time (angle = (t + phase) mod one revolution), so the rotational
 // wait for a sector is computed from where the platter really is, not from an average. A media
 // access is: move the arm (seek with write settle, or head switch), wait for the first sector to come
-// round, transfer track by track with head and cylinder switches in between.
+// round, transfer track by track with head and cylinder switches in between. Tracks are skewed so
+// that a transfer continuing onto the next track arrives just as its first sector does: by the
+// head-switch time within a cylinder, by the cylinder-switch time across cylinders (the standard
+// formatting practice; DiskSim's track and cylinder skews).
 import type { SeekCurve } from "./seek-curve.ts";
 import { ZonedLayout, type Location } from "./zoned-layout.ts";
 
@@ -15,6 +18,8 @@ export interface MechanicsSpec {
   readonly headSwitchNs: number;
   /** Extra settle after a seek before a write may start. */
   readonly writeSettleNs: number;
+  /** Skew between the last track of a cylinder and the first of the next: a one-cylinder move. */
+  readonly cylinderSwitchNs: number;
 }
 
 /** Positions closer than this to the head count as under it (absorbs floating-point error). */
@@ -28,17 +33,25 @@ export class DiskMechanics {
   nextLba = 0;
   private readonly spec: MechanicsSpec;
   private readonly loc: Location;
+  private readonly skewPerCylinderNs: number;
 
   constructor(spec: MechanicsSpec) {
     this.spec = spec;
     this.loc = ZonedLayout.emptyLocation(spec.layout);
+    this.skewPerCylinderNs = spec.cylinderSwitchNs + (spec.layout.surfaces - 1) * spec.headSwitchNs;
+  }
+
+  /** Rotational position (ns into a revolution) at which the start of `loc`'s sector passes the head. */
+  sectorAngleNs(loc: Location): number {
+    const skew = loc.cylinder * this.skewPerCylinderNs + loc.head * this.spec.headSwitchNs;
+    return (skew + loc.sector * loc.zone.sectorNs) % this.spec.revolutionNs;
   }
 
   /** Time from `tNs` until the head is over the start of `lba`, without moving anything. */
   positioningNs(tNs: number, lba: number, write: boolean): number {
     const loc = this.spec.layout.locate(lba, this.loc);
     const moveNs = this.moveNs(loc.cylinder, loc.head, write);
-    return moveNs + this.rotationalWaitNs(tNs + moveNs, this.spec.layout.angleNs(loc));
+    return moveNs + this.rotationalWaitNs(tNs + moveNs, this.sectorAngleNs(loc));
   }
 
   /** Reads or writes `count` sectors from `lba` starting at `tNs`; returns the end time (ns, float). */
@@ -53,7 +66,7 @@ export class DiskMechanics {
       t += this.moveNs(loc.cylinder, loc.head, write);
       this.cylinder = loc.cylinder;
       this.head = loc.head;
-      t += this.rotationalWaitNs(t, layout.angleNs(loc));
+      t += this.rotationalWaitNs(t, this.sectorAngleNs(loc));
       t += n * loc.zone.sectorNs;
       at += n;
       remaining -= n;

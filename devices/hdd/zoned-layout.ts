@@ -1,11 +1,8 @@
 // Where each logical block of a zoned-recording disk sits: zone, cylinder, surface (head) and
-// sector within the track, and at which rotational position that sector passes under the head.
-// Zones hold equal numbers of cylinders; sectors per track fall linearly from the outer zone to the
-// inner one in proportion to the media rate (zone rate = track bytes per revolution). LBAs run
-// through a cylinder surface by surface, then to the next cylinder inwards. Each track is skewed
-// so that a transfer continuing onto the next track arrives just as its first sector does: by the
-// head-switch time within a cylinder, by the cylinder-switch time across cylinders (the standard
-// formatting practice; DiskSim's layout_g1 track and cylinder skews).
+// sector within the track. Zones hold equal numbers of cylinders; sectors per track fall linearly
+// from the outer zone to the inner one in proportion to the media rate (zone rate = track bytes per
+// revolution). LBAs run through a cylinder surface by surface, then to the next cylinder inwards.
+// (DiskSim's layout_g1, without spare sectors.) Track skew is timing, so it lives in mechanics.ts.
 import { SECTOR_BYTES } from "../device.ts";
 
 export interface ZonedLayoutSpec {
@@ -17,9 +14,6 @@ export interface ZonedLayoutSpec {
   /** Media rate of the innermost zone, bytes per second. */
   readonly innerBytesPerS: number;
   readonly revolutionNs: number;
-  readonly headSwitchNs: number;
-  /** Time to move to the next cylinder and be ready to write there. */
-  readonly cylinderSwitchNs: number;
 }
 
 export interface Zone {
@@ -43,11 +37,10 @@ export class ZonedLayout {
   readonly zones: readonly Zone[];
   readonly cylinders: number;
   readonly cylindersPerZone: number;
-  private readonly spec: ZonedLayoutSpec;
-  private readonly skewPerCylinderNs: number;
+  readonly surfaces: number;
 
   constructor(spec: ZonedLayoutSpec) {
-    this.spec = spec;
+    this.surfaces = spec.surfaces;
     const sectorsPerTrack: number[] = [];
     for (let z = 0; z < spec.zones; z++) {
       const fraction = spec.zones === 1 ? 0 : z / (spec.zones - 1);
@@ -65,7 +58,6 @@ export class ZonedLayout {
       lba += spt * spec.surfaces * this.cylindersPerZone;
     }
     this.zones = zones;
-    this.skewPerCylinderNs = spec.cylinderSwitchNs + (spec.surfaces - 1) * spec.headSwitchNs;
   }
 
   /** Fills `out` with the place of `lba` and returns it. */
@@ -78,15 +70,9 @@ export class ZonedLayout {
     const track = Math.floor(offset / zone.sectorsPerTrack);
     out.zone = zone;
     out.sector = offset - track * zone.sectorsPerTrack;
-    out.cylinder = zone.firstCylinder + Math.floor(track / this.spec.surfaces);
-    out.head = track % this.spec.surfaces;
+    out.cylinder = zone.firstCylinder + Math.floor(track / this.surfaces);
+    out.head = track % this.surfaces;
     return out;
-  }
-
-  /** Rotational position (ns into a revolution) at which the start of `loc`'s sector passes the head. */
-  angleNs(loc: Location): number {
-    const skew = loc.cylinder * this.skewPerCylinderNs + loc.head * this.spec.headSwitchNs;
-    return (skew + loc.sector * loc.zone.sectorNs) % this.spec.revolutionNs;
   }
 
   /** A fresh Location object (for callers that keep one to reuse). */

@@ -30,8 +30,7 @@ const uniform = (seed: number): (() => number) => seedrandom.alea(String(seed));
 function defaultLayout(): ZonedLayout {
   return new ZonedLayout({
     capacitySectors: Math.floor(1_000_204_886_016 / 512), surfaces: SURFACES, zones: 30,
-    outerBytesPerS: 175e6, innerBytesPerS: 83e6, revolutionNs: REV_NS, headSwitchNs: HEAD_SWITCH_NS, cylinderSwitchNs: 0,
-  });
+    outerBytesPerS: 175e6, innerBytesPerS: 83e6, revolutionNs: REV_NS });
 }
 
 describe("sata-hdd, write cache off", () => {

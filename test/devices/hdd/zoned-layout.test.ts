@@ -6,8 +6,7 @@ import { ZonedLayout } from "../../../devices/hdd/zoned-layout.ts";
 const REV = 60e9 / 7200;
 const layout = new ZonedLayout({
   capacitySectors: 1_953_525_168, surfaces: 4, zones: 30, outerBytesPerS: 175e6, innerBytesPerS: 83e6,
-  revolutionNs: REV, headSwitchNs: 1e6, cylinderSwitchNs: 2e6,
-});
+  revolutionNs: REV });
 
 describe("ZonedLayout", () => {
   it("gives each zone the sectors per track its media rate implies", () => {
@@ -30,10 +29,4 @@ describe("ZonedLayout", () => {
     expect(layout.locate(z1.firstLba, loc)).toMatchObject({ cylinder: layout.cylindersPerZone, head: 0, sector: 0 });
   });
 
-  it("skews each track by the head-switch time, and each cylinder by the cylinder-switch time", () => {
-    const loc = ZonedLayout.emptyLocation(layout);
-    expect(layout.angleNs(layout.locate(0, loc))).toBe(0);
-    expect(layout.angleNs(layout.locate(2848, loc))).toBeCloseTo(1e6, 3);
-    expect(layout.angleNs(layout.locate(4 * 2848, loc))).toBeCloseTo((3e6 + 2e6) % REV, 3);
-  });
 });

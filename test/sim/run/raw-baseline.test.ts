@@ -26,8 +26,7 @@ describe("raw baseline of the seed job", () => {
     const rev = 60e9 / 7200;
     const layout = new ZonedLayout({
       capacitySectors: Math.floor(1_000_204_886_016 / 512), surfaces: 4, zones: 30, outerBytesPerS: 175e6,
-      innerBytesPerS: 83e6, revolutionNs: rev, headSwitchNs: 1 * MS, cylinderSwitchNs: 0,
-    });
+      innerBytesPerS: 83e6, revolutionNs: rev });
     const seek = fitSeekCurve({ singleTrackNs: 1 * MS, averageNs: 8.5 * MS, fullStrokeNs: 20 * MS, maxDistanceCyl: layout.cylinders - 1 }, "t");
     // The file spans the first 102,400 sectors: tracks of 2,848 sectors, 4 per cylinder.
     const spt = layout.zones[0]!.sectorsPerTrack;
