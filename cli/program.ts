@@ -33,7 +33,7 @@ function seedJobPath(cwd: string): string {
 export function buildProgram(io: CliIo, version: string): Command {
   const program = new Command("fsyncsim")
     .description(
-      "Simulate what an fsync costs: fio-style jobs through a mechanistic model of the Linux storage\n" +
+      "Simulate what an fsync costs: fio-style jobs through a mechanistic model of the Linux storage " +
         'stack on 2012 devices, reproducing "Btrfs: turbo charge fsync" (Linux 3.7).',
     )
     .version(version, "-V, --version", "print the version and exit")

@@ -10,7 +10,7 @@
 // Sources: ../shared/reference/devices.md §1.
 import type { ParamTable, ParamValues } from "../sim/params/index.ts";
 import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
-import { DirtyRanges } from "./hdd/dirty-ranges.ts";
+import { DirtyRanges, type SectorRange } from "./hdd/dirty-ranges.ts";
 import { DiskMechanics } from "./hdd/mechanics.ts";
 import { fitSeekCurve } from "./hdd/seek-curve.ts";
 import { ZonedLayout } from "./hdd/zoned-layout.ts";
@@ -137,7 +137,7 @@ function createSataHdd(p: SataHddParams): DeviceModel {
     let best = 0;
     let bestNs = Infinity;
     for (let i = 0; i < ranges.length; i++) {
-      const ns = arm.positioningNs(tNs, (ranges[i] as { start: number }).start, true);
+      const ns = arm.positioningNs(tNs, (ranges[i] as SectorRange).start, true);
       if (ns < bestNs) {
         bestNs = ns;
         best = i;

@@ -54,6 +54,8 @@ export const MSG = {
     "randrepeat=0 asks fio for a fresh random sequence each run; fsyncsim is deterministic, so offsets come from --seed",
   rawIgnores: (option: string, value: string) =>
     `${option}=${value} has no effect with --fs raw (the job's file is mapped straight onto the device)`,
+  rawTooLarge: (job: string, size: number, capacity: number) =>
+    `job '${job}': size ${size} bytes does not fit on the device (${capacity} bytes)`,
   rawUnaligned: (job: string, bs: number) =>
     `job '${job}': bs ${bs} is not a multiple of 512 bytes, which --fs raw (a block device) needs`,
 } as const;

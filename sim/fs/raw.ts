@@ -29,7 +29,7 @@ export class RawDeviceFs implements FileSystem {
 
   *layout(job: FioJob): Proc<FileHandle> {
     if (job.sizeBytes > this.bdev.capacityBytes) {
-      throw new InputError(job.file, `job '${job.name}': size ${job.sizeBytes} exceeds the device's ${this.bdev.capacityBytes} bytes`);
+      throw new InputError(job.file, MSG.rawTooLarge(job.name, job.sizeBytes, this.bdev.capacityBytes));
     }
     return { name: job.filename, sizeBytes: job.sizeBytes };
   }

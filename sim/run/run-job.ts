@@ -5,7 +5,7 @@ import { createDevice, type DeviceKind } from "../../devices/index.ts";
 import { fioOps, jobWriteCount, type FioJob } from "../../workloads/index.ts";
 import { BlockDevice, type BlockStats } from "../block/index.ts";
 import { Environment, type Proc } from "../core/index.ts";
-import { RawDeviceFs, type FileSystem, type FsKind } from "../fs/index.ts";
+import { RawDeviceFs, checkFsKind, type FileSystem, type FsKind } from "../fs/index.ts";
 import type { ParamOverride, ParamValue } from "../params/index.ts";
 import { LatencyRecorder, type LatencySummary } from "./latency.ts";
 
@@ -45,6 +45,7 @@ export interface RunResult {
 /** Runs `config` to completion; throws InputError for bad device parameters or a job that does not fit. */
 export function runJob(config: RunConfig): RunResult {
   const { job } = config;
+  checkFsKind(config.fs);
   const env = new Environment();
   const device = createDevice(config.device, config.deviceOverrides ?? []);
   const bdev = new BlockDevice(env, device.model);
@@ -55,7 +56,7 @@ export function runJob(config: RunConfig): RunResult {
   const span = { startNs: 0, endNs: 0 };
   const process = env.process(jobProcess(env, fs, config, writes, fsyncs, span));
   env.run();
-  if (!process.ok) throw process.value;
+  if (!process.triggered) throw new Error(`the job process of '${job.name}' never finished: a model left it waiting`);
   return {
     fs: config.fs,
     logger: "none",

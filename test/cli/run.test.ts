@@ -88,6 +88,8 @@ describe("fsyncsim run", () => {
       ["a __proto__ key", ["--job", file("proto.fio", "[j]\nrw=write\nsize=1m\n__proto__=1\n")], /proto\.fio:4: unknown or unsupported fio option '__proto__'$/],
       ["a constructor key via --set", ["--set", "constructor=1"], /--set constructor=1: unknown or unsupported fio option 'constructor'$/],
       ["btrfs, not modelled yet", ["--fs", "btrfs"], /--fs: btrfs is not modelled yet/],
+      ["a job larger than the device", ["--device", "ramdisk", "--set", "size=8g"], /seed\.fio: job 'seed': size 8589934592 bytes does not fit on the device/],
+      ["a block size a raw device cannot take", ["--set", "bs=1000"], /job 'seed': bs 1000 is not a multiple of 512 bytes/],
       ["a bad --seed", ["--seed", "x"], /option '--seed <n>' argument 'x' is invalid/],
       ["a bad --format", ["--format", "xml"], /Allowed choices are table, csv, json/],
     ];

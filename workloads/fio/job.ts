@@ -152,7 +152,7 @@ function typedJob(section: string, raw: RawOptions, file: string, warnings: stri
   const randrepeat = bool("randrepeat");
   const randseed = integer("randseed");
   if (!randrepeat && randseed === undefined) warnings.push(MSG.fioRandrepeatOff());
-  choice("direct");
+  choice("direct"); // validated only: direct=1 is refused as not simulated
   const sync = choice("sync");
   const fallocate = choice("fallocate");
   return {
