@@ -13,8 +13,14 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** The real process streams. */
+/** The real process streams. A reader that goes away (`fsyncsim ... | head`) ends the process quietly. */
 export function processIo(): CliIo {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+  }
   return {
     stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true },
     stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY === true },
