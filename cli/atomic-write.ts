@@ -2,7 +2,7 @@
 // directory, and only when all are written are they renamed into place (rename is atomic within a
 // directory). A failure removes the temporaries and leaves earlier outputs untouched.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { InputError } from "../sim/index.ts";
 
 export interface OutputFile {
@@ -33,6 +33,13 @@ export function writeFilesAtomically(dir: string, files: readonly OutputFile[], 
   }
   for (const [tmp, final] of staged) renameSync(tmp, final);
   return staged.map(([, final]) => final);
+}
+
+/** Writes one file at `path` whole or not at all (its directory is created if needed). */
+export function writeFileAtomically(path: string, content: string | Uint8Array, where: string): void {
+  const name = basename(path);
+  if (name === "" || name.startsWith(".")) throw new InputError(where, `'${path}' is not a file name to write`);
+  writeFilesAtomically(dirname(path), [{ name, content }], where);
 }
 
 /** A file-name-safe form of untrusted text (job names come from job files). */

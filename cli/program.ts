@@ -4,8 +4,9 @@ import { fileURLToPath } from "node:url";
 import { relative, isAbsolute } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEVICE_KINDS } from "../devices/index.ts";
-import { FS_KINDS } from "../sim/index.ts";
+import { FS_KINDS, LOGGER_KINDS } from "../sim/index.ts";
 import { devicesCommand } from "./commands/devices.ts";
+import { reproduceCommand } from "./commands/reproduce.ts";
 import { runCommand } from "./commands/run.ts";
 import type { CliIo } from "./io.ts";
 
@@ -47,35 +48,53 @@ export function buildProgram(io: CliIo, version: string): Command {
     .showSuggestionAfterError(true)
     .addHelpText("after", "\nRun 'fsyncsim <command> --help' for a command's options.");
 
+  const setHelp =
+    "override a job option (e.g. size=4m) or a model parameter: device.X (e.g. device.rotationRpm=5400), btrfs.X, cpu.X; repeatable";
+
   program
     .command("run")
     .description("simulate one fio job on one device and print its throughput and latencies")
     .option("--job <file>", "fio job file to run", seedJobPath(io.cwd))
     .addOption(new Option("--device <name>", `device model: ${DEVICE_KINDS.join(", ")}`).default("sata-hdd"))
     .addOption(
-      new Option("--fs <kind>", `filesystem: raw = write straight to the device (fsync = cache flush); btrfs arrives with the btrfs model`)
+      new Option("--fs <kind>", "filesystem: btrfs = the 2012 btrfs model; raw = straight to the device (fsync = cache flush)")
         .choices(FS_KINDS)
-        .default("raw"),
+        .default("btrfs"),
     )
+    .option("--logger <name>", `btrfs fsync logger: ${LOGGER_KINDS.join(", ")}`, "modified-extents")
     .option("--seed <n>", "seed of the run (random offsets when the job sets no randseed)", parseSeed, 1)
-    .option(
-      "--set <key=value>",
-      "override a job option (e.g. size=4m) or a device parameter (e.g. device.rotationRpm=5400); repeatable",
-      collect,
-      [],
-    )
+    .option("--set <key=value>", setHelp, collect, [])
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
-    .option("--out <dir>", "also write <job>-<fs>-<device>.csv and .json into this directory (atomically)")
+    .option("--out <dir>", "also write <job>-<fs>-<logger>-<device>.csv and .json into this directory (atomically)")
+    .option("--trace <file>", "write a CSV with one row per fsync: path, log items and blocks, device I/O, time by phase")
     .addHelpText(
       "after",
       "\nExamples:\n" +
-        "  fsyncsim run --fs raw --device sata-hdd                 # the seed job's device ceiling on the 2012 disk\n" +
-        "  fsyncsim run --fs raw --device fusion-iodrive --format csv\n" +
-        "  fsyncsim run --fs raw --set size=4m --set device.rotationRpm=5400\n" +
+        "  fsyncsim run --device fusion-iodrive --logger truncate-and-copy      # the seed job before the patch\n" +
+        "  fsyncsim run --device sata-hdd --trace fsyncs.csv                    # one trace row per fsync\n" +
+        "  fsyncsim run --fs raw --device sata-hdd                              # the device's ceiling for the job\n" +
+        "  fsyncsim run --set size=4m --set btrfs.nodesizeBytes=16384 --set cpu.hz=250\n" +
         "Throughput is in KiB/s (1024 bytes), as fio's KB/s was. 'fsyncsim devices' lists device parameters.",
     )
-    .action((opts: { job: string; device: string; fs: string; seed: number; set: string[]; format: (typeof FORMATS)[number]; out?: string }) => {
-      runCommand(io, { ...opts, out: opts.out }, version);
+    .action((opts: { job: string; device: string; fs: string; logger: string; seed: number; set: string[]; format: (typeof FORMATS)[number]; out?: string; trace?: string }) => {
+      runCommand(io, { ...opts, out: opts.out, trace: opts.trace }, version);
+    });
+
+  program
+    .command("reproduce")
+    .description("run the seed job on sata-hdd and fusion-iodrive with both loggers, beside the patch's numbers")
+    .option("--job <file>", "fio job file (the seed job unless you want a variant)", seedJobPath(io.cwd))
+    .option("--seed <n>", "seed of the runs", parseSeed, 1)
+    .option("--set <key=value>", `${setHelp}; device.X applies to the devices that have X`, collect, [])
+    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .option("--out <dir>", "also write reproduce.csv/.json/.txt and each cell's per-fsync trace into this directory")
+    .addHelpText(
+      "after",
+      "\nThe seed (commit 5dc562c, Linux 3.7): SATA 82 -> 140 KiB/s, Fusion-io 431 -> 2532 KiB/s.\n" +
+        "error = (simulated - seed) / seed. All four cells use one parameter set (fsyncsim devices; docs/calibration.md).",
+    )
+    .action((opts: { job: string; seed: number; set: string[]; format: (typeof FORMATS)[number]; out?: string }) => {
+      reproduceCommand(io, { ...opts, out: opts.out }, version);
     });
 
   program

@@ -1,21 +1,26 @@
-// `--set key=value` routes by prefix: `device.X` overrides a device model parameter, a plain key
-// overrides a fio job option. Anything else is refused with a suggestion.
-import { deviceSpec } from "../devices/index.ts";
-import { InputError, MSG, closestMatch, hasParam, type ParamOverride } from "../sim/index.ts";
+// `--set key=value` routes by prefix: `device.X` overrides a device model parameter, `btrfs.X` a
+// btrfs model parameter, `cpu.X` a CPU cost; a plain key overrides a fio job option. Anything else
+// is refused with a suggestion.
+import { BTRFS_PARAMS, CPU_PARAMS, InputError, MSG, closestMatch, hasParam, type ParamOverride, type ParamTable } from "../sim/index.ts";
 import { findFioOption, fioOptionNames, type JobOverride } from "../workloads/index.ts";
 
 export interface SetOverrides {
   readonly job: JobOverride[];
   readonly device: ParamOverride[];
+  readonly btrfs: ParamOverride[];
+  readonly cpu: ParamOverride[];
 }
 
-const GROUPS = ["device"] as const;
+const GROUPS = ["device", "btrfs", "cpu"] as const;
+type Group = (typeof GROUPS)[number];
 
-/** Splits the repeated `--set` values into job and device overrides for device kind `device`. */
-export function parseSetOptions(values: readonly string[], device: string): SetOverrides {
-  const job: JobOverride[] = [];
-  const deviceOverrides: ParamOverride[] = [];
-  const deviceParams = deviceSpec(device).params;
+/**
+ * Splits the repeated `--set` values. `deviceTables` are the parameter tables of the device(s) the
+ * command runs, used only to suggest `device.X` for a bare `X`.
+ */
+export function parseSetOptions(values: readonly string[], deviceTables: readonly ParamTable[]): SetOverrides {
+  const out: SetOverrides = { job: [], device: [], btrfs: [], cpu: [] };
+  const tables: Record<Group, readonly ParamTable[]> = { device: deviceTables, btrfs: [BTRFS_PARAMS], cpu: [CPU_PARAMS] };
   for (const text of values) {
     const where = `--set ${text}`;
     const eq = text.indexOf("=");
@@ -24,19 +29,21 @@ export function parseSetOptions(values: readonly string[], device: string): SetO
     const value = text.slice(eq + 1);
     const dot = key.indexOf(".");
     if (dot < 0) {
-      if (findFioOption(key) === undefined && hasParam(deviceParams, key)) {
-        throw new InputError(where, MSG.fioUnknownOption(key, `device.${key}`));
+      if (findFioOption(key) === undefined) {
+        const group = GROUPS.find((g) => tables[g].some((t) => hasParam(t, key)));
+        if (group !== undefined) throw new InputError(where, MSG.fioUnknownOption(key, `${group}.${key}`));
       }
-      job.push({ key, value, where });
+      out.job.push({ key, value, where });
       continue;
     }
     const group = key.slice(0, dot);
-    if (group === "device") {
-      deviceOverrides.push({ name: key.slice(dot + 1), value, where });
+    const name = key.slice(dot + 1);
+    if ((GROUPS as readonly string[]).includes(group)) {
+      out[group as Group].push({ name, value, where });
       continue;
     }
-    const candidates = [...GROUPS.map((g) => `${g}.${key.slice(dot + 1)}`), ...fioOptionNames()];
+    const candidates = [...GROUPS.map((g) => `${g}.${name}`), ...fioOptionNames()];
     throw new InputError(where, MSG.unknownParam(key, closestMatch(key, candidates), `fio options, or ${GROUPS.map((g) => `${g}.*`).join(", ")}`));
   }
-  return { job, device: deviceOverrides };
+  return out;
 }

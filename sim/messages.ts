@@ -20,6 +20,8 @@ export const MSG = {
   // --- registries ---
   unknownDevice: (name: string, suggestion: string | undefined, known: readonly string[]) =>
     `unknown device '${name}'${didYouMean(suggestion)} (devices: ${known.join(", ")})`,
+  unknownLogger: (name: string, suggestion: string | undefined, known: readonly string[]) =>
+    `unknown logger '${name}'${didYouMean(suggestion)} (loggers: ${known.join(", ")})`,
   unknownFs: (name: string, known: readonly string[]) => `unknown filesystem '${name}' (choices: ${known.join(", ")})`,
   fsNotYetModelled: (name: string) => `${name} is not modelled yet (the btrfs model is the next milestone); use --fs raw`,
 
@@ -56,6 +58,7 @@ export const MSG = {
     `${option}=${value} has no effect with --fs raw (the job's file is mapped straight onto the device)`,
   rawTooLarge: (job: string, size: number, capacity: number) =>
     `job '${job}': size ${size} bytes does not fit on the device (${capacity} bytes)`,
+  rawNoTruncate: (job: string) => `job '${job}': ioengine=ftruncate needs a filesystem; a raw device cannot be truncated`,
   rawUnaligned: (job: string, bs: number) =>
     `job '${job}': bs ${bs} is not a multiple of 512 bytes, which --fs raw (a block device) needs`,
 } as const;

@@ -3,7 +3,8 @@
 // next unwritten block after it (so each block is written once) unless norandommap. fsync=N puts an
 // fsync after every N-th write, chosen when fio fetches the *next* unit (io_u.c get_rw_ddir), so
 // no fsync follows the job's last write; end_fsync=1 adds one at the end. fdatasync=N likewise,
-// with fsync taking precedence when both fall on the same write. Deterministic for a seed
+// with fsync taking precedence when both fall on the same write. With ioengine=ftruncate each write
+// unit becomes ftruncate(2) to the unit's offset (fio's engines/ftruncate.c). Deterministic for a seed
 // (seedrandom's alea; its xorshift7 gives one sequence for every short string seed).
 import seedrandom from "seedrandom";
 import type { FioJob } from "./fio/job.ts";
@@ -11,6 +12,7 @@ import { RandomMap } from "./random-map.ts";
 
 export type FioOp =
   | { readonly kind: "write"; readonly offsetBytes: number; readonly lengthBytes: number }
+  | { readonly kind: "truncate"; readonly sizeBytes: number }
   | { readonly kind: "fsync" }
   | { readonly kind: "fdatasync" };
 
@@ -45,7 +47,9 @@ export function* fioOps(job: FioJob, runSeed: number): Generator<FioOp, void, un
         map.set(block);
       }
     }
-    yield { kind: "write", offsetBytes: block * job.bsBytes, lengthBytes: job.bsBytes };
+    yield job.ioengine === "ftruncate"
+      ? { kind: "truncate", sizeBytes: block * job.bsBytes }
+      : { kind: "write", offsetBytes: block * job.bsBytes, lengthBytes: job.bsBytes };
   }
   if (job.endFsync) yield FSYNC;
 }

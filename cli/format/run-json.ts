@@ -11,8 +11,12 @@ export function runDocument(r: RunResult, version: string): object {
     jobFile: r.job.file,
     jobOptions: r.job.options,
     latencyNs: { write: r.writeLatency, fsync: r.fsyncLatency },
+    fsyncPaths: r.fsyncPaths,
+    fsyncBreakdownNs: r.fsyncBreakdownNs,
     block: r.block,
     deviceParams: r.deviceParams,
+    modelParams: r.modelParams,
+    modelStats: r.modelStats,
     warnings: r.warnings,
   };
 }

@@ -7,6 +7,8 @@ export const RUN_COLUMNS = [
   "fs", "logger", "device", "job", "ops", "fsyncs", "simulated_runtime_s", "throughput_kib_per_s", "iops",
   "fsync_lat_p50_us", "fsync_lat_p99_us", "device_writes", "device_write_bytes", "device_flushes", "seed",
   "bytes_written", "write_lat_mean_us", "fsync_lat_mean_us", "device_fua_writes",
+  "fsyncs_fast", "fsyncs_full", "fsyncs_commit", "fsyncs_none",
+  "fsync_cpu_us", "fsync_data_io_us", "fsync_log_io_us", "fsync_flush_us", "fsync_commit_wait_us",
 ] as const;
 export type RunColumn = (typeof RUN_COLUMNS)[number];
 export type RunSummary = Readonly<Record<RunColumn, string>>;
@@ -14,6 +16,7 @@ export type RunSummary = Readonly<Record<RunColumn, string>>;
 export function runSummary(r: RunResult): RunSummary {
   const runtimeS = nsToS(r.runtimeNs);
   const perS = (x: number): number => (runtimeS > 0 ? x / runtimeS : 0);
+  const perFsyncUs = (ns: number): string => fixed(r.fsyncs > 0 ? nsToUs(ns) / r.fsyncs : 0, 3);
   return {
     fs: r.fs,
     logger: r.logger,
@@ -34,5 +37,14 @@ export function runSummary(r: RunResult): RunSummary {
     write_lat_mean_us: fixed(nsToUs(r.writeLatency.meanNs), 3),
     fsync_lat_mean_us: fixed(nsToUs(r.fsyncLatency.meanNs), 3),
     device_fua_writes: String(r.block.deviceFuaWrites),
+    fsyncs_fast: String(r.fsyncPaths.fast),
+    fsyncs_full: String(r.fsyncPaths.full),
+    fsyncs_commit: String(r.fsyncPaths.commit),
+    fsyncs_none: String(r.fsyncPaths.none),
+    fsync_cpu_us: perFsyncUs(r.fsyncBreakdownNs.cpu),
+    fsync_data_io_us: perFsyncUs(r.fsyncBreakdownNs.dataIo),
+    fsync_log_io_us: perFsyncUs(r.fsyncBreakdownNs.logIo),
+    fsync_flush_us: perFsyncUs(r.fsyncBreakdownNs.flush),
+    fsync_commit_wait_us: perFsyncUs(r.fsyncBreakdownNs.commit),
   };
 }

@@ -16,6 +16,13 @@ export function runTable(r: RunResult): string {
   ];
   if (r.fsyncs > 0) {
     lines.push(`  fsync lat   mean ${humanDuration(r.fsyncLatency.meanNs)}, p50 ${humanDuration(r.fsyncLatency.p50Ns)}, p99 ${humanDuration(r.fsyncLatency.p99Ns)}`);
+    if (r.fs !== "raw") {
+      const p = r.fsyncPaths;
+      const each = (ns: number): string => humanDuration(ns / r.fsyncs);
+      const b = r.fsyncBreakdownNs;
+      lines.push(`  fsync paths fast ${p.fast}, full ${p.full}, commit ${p.commit}, none ${p.none}`);
+      lines.push(`  fsync time  cpu ${each(b.cpu)}, data I/O ${each(b.dataIo)}, log I/O ${each(b.logIo)}, flush ${each(b.flush)}, commit wait ${each(b.commit)} (mean per fsync)`);
+    }
   }
   const b = r.block;
   lines.push(

@@ -4,3 +4,4 @@ export { Environment } from "./environment.ts";
 export { Event, PRIORITY, type EventCallback } from "./event.ts";
 export { Process, type Proc } from "./process.ts";
 export { allOf, anyOf } from "./conditions.ts";
+export { Mutex } from "./mutex.ts";

@@ -4,27 +4,28 @@
 // page cache and no CPU cost beyond the driver's: the ceiling any filesystem could reach on the
 // device for this job.
 import { emptyFlushBio, writeBio, type BlockDevice } from "../block/index.ts";
-import type { Proc } from "../core/index.ts";
+import type { Environment, Proc } from "../core/index.ts";
 import { MSG } from "../messages.ts";
 import { InputError } from "../util/input-error.ts";
 import type { FioJob } from "../../workloads/index.ts";
-import type { FileHandle, FileSystem } from "./filesystem.ts";
+import type { FileHandle, FileSystem, FsyncReport } from "./filesystem.ts";
 
 const RAW_IGNORED_OPTIONS = ["fallocate", "filename"] as const;
 
 export class RawDeviceFs implements FileSystem {
+  private readonly env: Environment;
   private readonly bdev: BlockDevice;
 
-  constructor(bdev: BlockDevice) {
+  constructor(env: Environment, bdev: BlockDevice) {
+    this.env = env;
     this.bdev = bdev;
   }
 
   /** Checks the job can run on the raw device; returns warnings for options that have no effect. */
   static check(job: FioJob): string[] {
     if (job.bsBytes % 512 !== 0) throw new InputError(job.file, MSG.rawUnaligned(job.name, job.bsBytes));
-    return RAW_IGNORED_OPTIONS.filter((o) => Object.hasOwn(job.options, o)).map((o) =>
-      MSG.rawIgnores(o, job.options[o] ?? ""),
-    );
+    if (job.ioengine === "ftruncate") throw new InputError(job.file, MSG.rawNoTruncate(job.name));
+    return RAW_IGNORED_OPTIONS.filter((o) => Object.hasOwn(job.options, o)).map((o) => MSG.rawIgnores(o, job.options[o] ?? ""));
   }
 
   *layout(job: FioJob): Proc<FileHandle> {
@@ -38,7 +39,20 @@ export class RawDeviceFs implements FileSystem {
     yield this.bdev.submit(writeBio(offsetBytes, lengthBytes));
   }
 
-  *fsync(_file: FileHandle, _datasync: boolean): Proc {
+  *fsync(_file: FileHandle, _datasync: boolean): Proc<FsyncReport> {
+    const t0 = this.env.nowNs;
     yield this.bdev.submit(emptyFlushBio());
+    const flush = this.env.nowNs - t0;
+    return { path: "none", logItemsCopied: 0, logBlocksWritten: 0, fsExtentItems: 0, breakdownNs: { cpu: 0, dataIo: 0, logIo: 0, flush, commit: 0 } };
+  }
+
+  *truncate(): Proc {
+    throw new Error("truncate on a raw device (RawDeviceFs.check refuses such jobs)");
+  }
+
+  shutdown(): void {}
+
+  modelStats(): Readonly<Record<string, number>> {
+    return {};
   }
 }

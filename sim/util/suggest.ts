@@ -17,17 +17,25 @@ export function editDistance(a: string, b: string): number {
   return prev[t.length] ?? 0;
 }
 
-/** The closest candidate to `name`, or undefined if none is within a typo's distance. */
+/**
+ * The closest candidate to `name`, or undefined if none is within a typo's distance. A candidate
+ * that `name` begins (a parameter name without its unit suffix, say) also counts as close.
+ */
 export function closestMatch(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  let prefixed: string | undefined;
+  const lower = name.toLowerCase();
   for (const candidate of candidates) {
     const d = editDistance(name, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
+    if (lower.length >= 3 && candidate.toLowerCase().startsWith(lower) && (prefixed === undefined || candidate.length < prefixed.length)) {
+      prefixed = candidate;
+    }
   }
   const limit = Math.max(2, Math.floor(name.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  return bestDistance <= limit ? best : prefixed;
 }

@@ -9,7 +9,7 @@ describe("bin/fsyncsim.js", () => {
   it("runs a job and exits 0", () => {
     const r = bin(["run", "--device", "null", "--set", "size=64k", "--format", "csv"]);
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n")[1]).toMatch(/^raw,none,null,seed,16,15,/);
+    expect(r.stdout.split("\n")[1]).toMatch(/^btrfs,modified-extents,null,seed,16,15,/);
   });
 
   it("exits 2 with one line on stderr for bad input", () => {

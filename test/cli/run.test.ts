@@ -15,13 +15,13 @@ const small = ["--set", "size=1m"];
 
 describe("fsyncsim run", () => {
   it("prints a CSV row with the documented columns", async () => {
-    const r = await cli(["run", "--fs", "raw", "--device", "null", "--format", "csv", ...small]);
+    const r = await cli(["run", "--device", "null", "--format", "csv", ...small]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const [header, row, end] = r.stdout.split("\n");
     expect(header?.split(",")).toEqual(expect.arrayContaining(REQUIRED_COLUMNS));
     const record = Object.fromEntries(header!.split(",").map((k, i) => [k, row!.split(",")[i]]));
-    expect(record).toMatchObject({ fs: "raw", logger: "none", device: "null", job: "seed", ops: "256", fsyncs: "255", seed: "1" });
+    expect(record).toMatchObject({ fs: "btrfs", logger: "modified-extents", device: "null", job: "seed", ops: "256", fsyncs: "255", seed: "1" });
     expect(end).toBe("");
   });
 
@@ -48,8 +48,8 @@ describe("fsyncsim run", () => {
     const dir = join(tmp(), "results");
     const r = await cli(["run", "--device", "null", "--format", "csv", "--out", dir, ...small]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(["seed-raw-null.csv", "seed-raw-null.json"]);
-    expect(readFileSync(join(dir, "seed-raw-null.csv"), "utf8")).toBe(r.stdout);
+    expect(readdirSync(dir).sort()).toEqual(["seed-btrfs-modified-extents-null.csv", "seed-btrfs-modified-extents-null.json"]);
+    expect(readFileSync(join(dir, "seed-btrfs-modified-extents-null.csv"), "utf8")).toBe(r.stdout);
   });
 
   it("keeps a hostile job name from writing outside --out", async () => {
@@ -58,7 +58,7 @@ describe("fsyncsim run", () => {
     writeFileSync(job, "[../../escape]\nrw=write\nsize=64k\n");
     const out = join(dir, "out");
     expect((await cli(["run", "--device", "null", "--job", job, "--out", out])).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["escape-raw-null.csv", "escape-raw-null.json"]);
+    expect(readdirSync(out).sort()).toEqual(["escape-btrfs-modified-extents-null.csv", "escape-btrfs-modified-extents-null.json"]);
     expect(readdirSync(dir).sort()).toEqual(["evil.fio", "out"]);
   });
 
@@ -87,9 +87,12 @@ describe("fsyncsim run", () => {
       ["an unreadable job file", ["--job", join(dir, "absent.fio")], /absent\.fio: cannot read job file: no such file$/],
       ["a __proto__ key", ["--job", file("proto.fio", "[j]\nrw=write\nsize=1m\n__proto__=1\n")], /proto\.fio:4: unknown or unsupported fio option '__proto__'$/],
       ["a constructor key via --set", ["--set", "constructor=1"], /--set constructor=1: unknown or unsupported fio option 'constructor'$/],
-      ["btrfs, not modelled yet", ["--fs", "btrfs"], /--fs: btrfs is not modelled yet/],
-      ["a job larger than the device", ["--device", "ramdisk", "--set", "size=8g"], /seed\.fio: job 'seed': size 8589934592 bytes does not fit on the device/],
-      ["a block size a raw device cannot take", ["--set", "bs=1000"], /job 'seed': bs 1000 is not a multiple of 512 bytes/],
+      ["an unknown logger", ["--logger", "modified-extent"], /--logger: unknown logger 'modified-extent'; did you mean 'modified-extents'\?/],
+      ["a job larger than the raw device", ["--fs", "raw", "--device", "ramdisk", "--set", "size=8g"], /seed\.fio: job 'seed': size 8589934592 bytes does not fit on the device/],
+      ["a job larger than the filesystem", ["--device", "ramdisk", "--set", "size=8g"], /btrfs: the filesystem is full/],
+      ["a block size a raw device cannot take", ["--fs", "raw", "--set", "bs=1000"], /job 'seed': bs 1000 is not a multiple of 512 bytes/],
+      ["an unknown btrfs parameter", ["--set", "btrfs.nodesize=16384"], /unknown parameter 'btrfs\.nodesize'; did you mean 'btrfs\.nodesizeBytes'\?/],
+      ["a cpu parameter out of range", ["--set", "cpu.hz=7"], /cpu\.hz must be within \[100, 1000\]/],
       ["a bad --seed", ["--seed", "x"], /option '--seed <n>' argument 'x' is invalid/],
       ["a bad --format", ["--format", "xml"], /Allowed choices are table, csv, json/],
     ];

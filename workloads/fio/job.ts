@@ -31,7 +31,7 @@ export interface FioJob {
   readonly randrepeat: boolean;
   /** randseed, if the job sets it; otherwise the run's --seed seeds the offsets. */
   readonly randseed: number | undefined;
-  readonly ioengine: "sync" | "psync";
+  readonly ioengine: "sync" | "psync" | "ftruncate";
   readonly iodepth: number;
   readonly endFsync: boolean;
   readonly kbBase: 1024 | 1000;
@@ -146,7 +146,7 @@ function typedJob(section: string, raw: RawOptions, file: string, warnings: stri
   const bsBytes = integer("bs") as number;
   if (bsBytes > sizeBytes) throw new InputError(raw.get("bs")?.where ?? raw.get("size")?.where ?? file, MSG.fioBsLargerThanSize(name, bsBytes, sizeBytes));
   if (sizeBytes % bsBytes !== 0) warnings.push(MSG.fioSizeRemainder(name, sizeBytes, bsBytes));
-  const ioengine = choice("ioengine") as "sync" | "psync";
+  const ioengine = choice("ioengine") as FioJob["ioengine"];
   const iodepth = integer("iodepth") as number;
   if (iodepth > 1) warnings.push(MSG.fioIodepthNoEffect(iodepth, ioengine));
   const randrepeat = bool("randrepeat");

@@ -54,7 +54,7 @@ export const FIO_OPTIONS: readonly FioOption[] = [
   { key: "numjobs", type: "int", default: "1", min: 1, help: "number of clones of this job (only 1 is simulated yet)" },
   {
     key: "ioengine", type: "choice", default: "psync",
-    choices: ["sync", "psync", "vsync", "pvsync", "pvsync2", "libaio", "io_uring", "posixaio", "mmap", "splice", "null", "sg", "net", "rdma", "falloc", "e4defrag", "cpuio"],
+    choices: ["sync", "psync", "ftruncate", "vsync", "pvsync", "pvsync2", "libaio", "io_uring", "posixaio", "mmap", "splice", "null", "sg", "net", "rdma", "falloc", "e4defrag", "cpuio"],
     notSimulated: {
       vsync: "only the sync and psync engines are simulated", pvsync: "only the sync and psync engines are simulated",
       pvsync2: "only the sync and psync engines are simulated", libaio: "asynchronous engines are not simulated",
@@ -63,7 +63,7 @@ export const FIO_OPTIONS: readonly FioOption[] = [
       sg: "SCSI generic I/O is not simulated", net: "network I/O is not simulated", rdma: "RDMA is not simulated",
       falloc: "the falloc engine is not simulated", e4defrag: "the e4defrag engine is not simulated", cpuio: "cpuio does no I/O",
     },
-    help: "how fio issues I/O: sync (read/write + lseek) or psync (pread/pwrite); both block until done",
+    help: "how fio issues I/O: sync (read/write + lseek), psync (pread/pwrite), or ftruncate (each write unit truncates the file to its offset); all block until done",
   },
   { key: "iodepth", type: "int", default: "1", min: 1, help: "I/Os kept in flight (no effect with sync engines)" },
   {

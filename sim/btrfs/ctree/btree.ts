@@ -1,0 +1,642 @@
+// A btrfs B-tree (fs/btrfs/ctree.c): leaves and nodes sized in bytes, searched top-down with
+// copy-on-write of every block on the path that belongs to an older transaction or was already
+// written (should_cow_block), batched item inserts that split full leaves (split_leaf: a leaf
+// filled by appends stays full, otherwise it splits by bytes in the middle), deletes that drop
+// empty leaves and merge a leaf under a third full into a neighbour (push_leaf_left/right when
+// everything fits), and a forward walk that skips subtrees older than a transaction
+// (btrfs_search_forward). CPU work is charged to the host's meter as it happens.
+import type { CpuMeter } from "../../cpu/index.ts";
+import { HEADER_BYTES, KEY_PTR_BYTES, itemFootprint, type Item } from "./items.ts";
+import { compareKeys, type Key } from "./key.ts";
+import { firstKey, isLeaf, type Leaf, type Node, type TreeBlock } from "./tree-block.ts";
+
+/** What a tree needs from the filesystem around it. */
+export interface TreeHost {
+  readonly nodesize: number;
+  /** The running transaction: blocks of other generations are COWed before they change. */
+  readonly transid: number;
+  /** A logical address for a new tree block of `owner`. */
+  allocTreeBlock(owner: number): number;
+  /** A block leaves the tree; `unwritten` if it was created in this transaction and never written. */
+  freeTreeBlock(block: TreeBlock, unwritten: boolean): void;
+  readonly cpu: CpuMeter;
+}
+
+/** A root-to-leaf path: nodes[0] is the leaf, slots[level] the index taken at each level. */
+export interface Path {
+  nodes: TreeBlock[];
+  slots: number[];
+  /** The search key was found exactly (at slots[0] of the leaf). */
+  found: boolean;
+}
+
+export class BTree {
+  root: TreeBlock;
+  readonly owner: number;
+  /** Blocks created or COWed and not yet written (the tree's dirty pages). */
+  readonly dirty = new Set<TreeBlock>();
+  readonly leafCapacityBytes: number;
+  readonly nodeCapacityPtrs: number;
+  private readonly host: TreeHost;
+  /**
+   * Bumped whenever a block is replaced, added or removed, or a parent key changes; a cached path
+   * is only reused while this is unchanged. (A simulator shortcut, not kernel behaviour.)
+   */
+  private shapeVersion = 0;
+  private finger: { path: Path; version: number; low: Key | undefined; high: Key | undefined } | undefined;
+
+  constructor(host: TreeHost, owner: number) {
+    this.host = host;
+    this.owner = owner;
+    this.leafCapacityBytes = host.nodesize - HEADER_BYTES;
+    this.nodeCapacityPtrs = Math.floor((host.nodesize - HEADER_BYTES) / KEY_PTR_BYTES);
+    this.root = this.newLeaf([]);
+  }
+
+  /** The running transaction as the host sees it. */
+  get transidOfHost(): number {
+    return this.host.transid;
+  }
+
+  /** Number of levels, 1 for a tree that is a single leaf. */
+  get height(): number {
+    return this.root.level + 1;
+  }
+
+  // ---------------------------------------------------------------------------------- search ---
+
+  /**
+   * btrfs_search_slot: the path to `k`; with `cow`, every block on it is made writable first.
+   * `charge` = false for the simulator's own lookups whose kernel cost is charged elsewhere.
+   */
+  search(k: Key, cow: boolean, charge = true): Path {
+    const hit = this.fingerFor(k, cow, charge);
+    if (hit !== undefined) return hit;
+    const nodes: TreeBlock[] = [];
+    const slots: number[] = [];
+    let block = cow ? this.cow(this.root, undefined, 0) : this.root;
+    for (;;) {
+      nodes[block.level] = block;
+      if (isLeaf(block)) {
+        const slot = lowerBound(block.items, k);
+        slots[0] = slot;
+        if (charge) this.host.cpu.charge("btreeSearchLevel", nodes.length);
+        const item = block.items[slot];
+        const path = { nodes, slots, found: item !== undefined && compareKeys(item.key, k) === 0 };
+        this.remember(path);
+        return path;
+      }
+      const slot = Math.max(0, upperBound(block.keys, k) - 1);
+      slots[block.level] = slot;
+      const child = block.children[slot] as TreeBlock;
+      block = cow ? this.cow(child, block, slot) : child;
+    }
+  }
+
+  /** A path for `k` from the last search, if `k` lies in the same leaf and nothing moved since. */
+  private fingerFor(k: Key, cow: boolean, charge: boolean): Path | undefined {
+    const f = this.finger;
+    if (f === undefined || f.version !== this.shapeVersion) return undefined;
+    if ((f.low !== undefined && compareKeys(k, f.low) < 0) || (f.high !== undefined && compareKeys(k, f.high) >= 0)) return undefined;
+    const nodes = f.path.nodes;
+    if (cow) for (const b of nodes) if (this.needsCow(b)) return undefined;
+    const leaf = nodes[0] as Leaf;
+    const slot = lowerBound(leaf.items, k);
+    if (charge) this.host.cpu.charge("btreeSearchLevel", nodes.length);
+    const item = leaf.items[slot];
+    const slots = f.path.slots.slice();
+    slots[0] = slot;
+    return { nodes: nodes.slice(), slots, found: item !== undefined && compareKeys(item.key, k) === 0 };
+  }
+
+  /** Keeps `path` and the key bounds of its leaf for the next search. */
+  private remember(path: Path): void {
+    let low: Key | undefined;
+    let high: Key | undefined;
+    for (let l = 1; l < path.nodes.length; l++) {
+      const node = path.nodes[l] as Node;
+      const slot = path.slots[l] as number;
+      if (low === undefined && slot > 0) low = node.keys[slot];
+      if (high === undefined && slot + 1 < node.keys.length) high = node.keys[slot + 1];
+    }
+    this.finger = { path: { nodes: path.nodes.slice(), slots: path.slots.slice(), found: false }, version: this.shapeVersion, low, high };
+  }
+
+  /** The item with key `k`, or undefined (a read-only search). */
+  lookup(k: Key): Item | undefined {
+    const path = this.search(k, false);
+    return path.found ? (path.nodes[0] as Leaf).items[path.slots[0] as number] : undefined;
+  }
+
+  /** The first item at or after `k` (read-only), walking into the next leaf if needed. */
+  firstAtOrAfter(k: Key): Item | undefined {
+    const path = this.search(k, false);
+    const leaf = path.nodes[0] as Leaf;
+    const item = leaf.items[path.slots[0] as number];
+    if (item !== undefined) return item;
+    const next = this.nextLeafOf(path);
+    return next?.items[0];
+  }
+
+  /** The last item strictly before `k` (read-only), or undefined. */
+  lastBefore(k: Key): Item | undefined {
+    const path = this.search(k, false);
+    const leaf = path.nodes[0] as Leaf;
+    const slot = path.slots[0] as number;
+    if (slot > 0) return leaf.items[slot - 1];
+    const prev = this.prevLeafOf(path);
+    return prev?.items[prev.items.length - 1];
+  }
+
+  // ------------------------------------------------------------------------------- modifying ---
+
+  /**
+   * Inserts `items` (sorted, none present, no present key between their first and last) at their
+   * place (btrfs_insert_empty_items for a batch).
+   */
+  insertItems(items: readonly Item[]): void {
+    const first = items[0];
+    if (first === undefined) return;
+    const path = this.search(first.key, true);
+    if (path.found) throw new Error(`insert: key (${keyText(first.key)}) already present in tree ${this.owner}`);
+    const leaf = path.nodes[0] as Leaf;
+    const slot = path.slots[0] as number;
+    const next = leaf.items[slot];
+    const last = items[items.length - 1] as Item;
+    if (next !== undefined && compareKeys(next.key, last.key) <= 0) {
+      throw new Error(`insert: batch (${keyText(first.key)})..(${keyText(last.key)}) straddles (${keyText(next.key)})`);
+    }
+    let bytes = 0;
+    for (const it of items) bytes += itemFootprint(it);
+    const appended = slot === leaf.items.length;
+    leaf.items.splice(slot, 0, ...items);
+    leaf.usedBytes += bytes;
+    leaf.version++;
+    this.host.cpu.charge("itemInsert", items.length);
+    if (slot === 0) this.fixupLowKeys(path);
+    if (leaf.usedBytes > this.leafCapacityBytes) this.splitLeaf(path, appended);
+  }
+
+  /** Replaces the item at the path's leaf slot with `item` (same place in key order). */
+  replaceItem(path: Path, item: Item): void {
+    const leaf = path.nodes[0] as Leaf;
+    const slot = path.slots[0] as number;
+    const old = leaf.items[slot] as Item;
+    leaf.items[slot] = item;
+    leaf.usedBytes += item.size - old.size;
+    leaf.version++;
+    if (slot === 0 && compareKeys(old.key, item.key) !== 0) this.fixupLowKeys(path);
+    if (leaf.usedBytes > this.leafCapacityBytes) this.splitLeaf(path, false);
+  }
+
+  /** Deletes `count` items from the path's leaf starting at `slot` (btrfs_del_items). */
+  deleteItems(path: Path, slot: number, count: number): void {
+    const leaf = path.nodes[0] as Leaf;
+    const removed = leaf.items.splice(slot, count);
+    for (const it of removed) leaf.usedBytes -= itemFootprint(it);
+    leaf.version++;
+    this.host.cpu.charge("itemDelete", removed.length);
+    if (leaf.items.length === 0) {
+      if (leaf !== this.root) this.removeBlock(path, 0);
+      return;
+    }
+    if (slot === 0) this.fixupLowKeys(path);
+    if (leaf.usedBytes < this.leafCapacityBytes / 3) this.mergeSmallLeaf(path);
+  }
+
+  /**
+   * Deletes every item with a key in [minKey, maxKey], one leaf at a time from the end, as
+   * btrfs_truncate_inode_items does (one search per leaf, a batched delete). Returns the count.
+   */
+  deleteKeyRange(minKey: Key, maxKey: Key): number {
+    let deleted = 0;
+    for (;;) {
+      const path = this.search(maxKey, true);
+      const leaf = path.nodes[0] as Leaf;
+      let slot = path.slots[0] as number;
+      if (path.found) slot++;
+      let i = slot;
+      while (i > 0 && compareKeys((leaf.items[i - 1] as Item).key, minKey) >= 0) i--;
+      if (i === slot) {
+        if (slot > 0 || this.prevLeafOf(path) === undefined) return deleted;
+        const prev = this.prevLeafOf(path) as Leaf;
+        const last = prev.items[prev.items.length - 1];
+        if (last === undefined || compareKeys(last.key, minKey) < 0) return deleted;
+        // The range ends in the previous leaf: search for its last key instead.
+        const p2 = this.search(last.key, true);
+        const l2 = p2.nodes[0] as Leaf;
+        let j = (p2.slots[0] as number) + 1;
+        const end = j;
+        while (j > 0 && compareKeys((l2.items[j - 1] as Item).key, minKey) >= 0) j--;
+        deleted += end - j;
+        this.deleteItems(p2, j, end - j);
+        continue;
+      }
+      deleted += slot - i;
+      this.deleteItems(path, i, slot - i);
+    }
+  }
+
+  /** Free bytes in the path's leaf. */
+  leafFreeBytes(path: Path): number {
+    return this.leafCapacityBytes - (path.nodes[0] as Leaf).usedBytes;
+  }
+
+  // ------------------------------------------------------------------------------- walking ---
+
+  /**
+   * btrfs_search_forward: the leaves holding keys in [minKey, maxKey], in order, skipping every
+   * subtree whose generation is older than `minTrans`. Read-only; charges each block visited.
+   */
+  *leavesForward(minKey: Key, maxKey: Key, minTrans: number): Generator<Leaf, void, undefined> {
+    yield* this.walkForward(this.root, minKey, maxKey, minTrans);
+  }
+
+  /** Items from the first key >= `k` onwards, in order, across leaves (read-only). */
+  *itemsFrom(k: Key): Generator<Item, void, undefined> {
+    const path = this.search(k, false);
+    let leaf: Leaf | undefined = path.nodes[0] as Leaf;
+    let slot = path.slots[0] as number;
+    while (leaf !== undefined) {
+      for (; slot < leaf.items.length; slot++) yield leaf.items[slot] as Item;
+      leaf = this.nextLeafOf(path);
+      if (leaf === undefined) return;
+      // Re-point the path at the new leaf so that the next step continues from it.
+      const refreshed = this.search(leaf.items[0]?.key ?? k, false);
+      path.nodes = refreshed.nodes;
+      path.slots = refreshed.slots;
+      slot = 0;
+    }
+  }
+
+  /** A read-only cursor at the first item >= `k` (uncharged: for the simulator's merge walks). */
+  cursor(k: Key): LeafCursor {
+    const path = this.search(k, false, false);
+    return new LeafCursor(this, path);
+  }
+
+  /** A read-only cursor at the last item with a key <= `k` (or the first item), uncharged. */
+  cursorAtOrBefore(k: Key): LeafCursor {
+    const path = this.search(k, false, false);
+    if (!path.found) {
+      const slot = path.slots[0] as number;
+      if (slot > 0) path.slots[0] = slot - 1;
+      else {
+        const prev = this.prevLeafOf(path);
+        const last = prev?.items[prev.items.length - 1];
+        if (last !== undefined) return new LeafCursor(this, this.search(last.key, false, false));
+      }
+    }
+    return new LeafCursor(this, path);
+  }
+
+  /** The leaf after the path's leaf, moving the path onto it (read-only). */
+  stepToNextLeaf(path: Path): Leaf | undefined {
+    for (let l = 1; l < path.nodes.length; l++) {
+      const node = path.nodes[l] as Node;
+      const slot = path.slots[l] as number;
+      if (slot + 1 < node.children.length) {
+        path.slots[l] = slot + 1;
+        let b = node.children[slot + 1] as TreeBlock;
+        for (let d = l - 1; d >= 1; d--) {
+          path.nodes[d] = b;
+          path.slots[d] = 0;
+          b = (b as Node).children[0] as TreeBlock;
+        }
+        path.nodes[0] = b;
+        path.slots[0] = 0;
+        return b as Leaf;
+      }
+    }
+    return undefined;
+  }
+
+  /** Every block of the tree (for freeing a whole tree). */
+  *blocks(): Generator<TreeBlock, void, undefined> {
+    const stack: TreeBlock[] = [this.root];
+    for (let b = stack.pop(); b !== undefined; b = stack.pop()) {
+      yield b;
+      if (!isLeaf(b)) stack.push(...b.children);
+    }
+  }
+
+  /** Items with keys in [minKey, maxKey] (read-only; for tests and accounting). */
+  itemsInRange(minKey: Key, maxKey: Key): Item[] {
+    const out: Item[] = [];
+    const walk = (b: TreeBlock): void => {
+      if (isLeaf(b)) {
+        for (const it of b.items) if (compareKeys(it.key, minKey) >= 0 && compareKeys(it.key, maxKey) <= 0) out.push(it);
+        return;
+      }
+      for (let i = 0; i < b.children.length; i++) {
+        const nextKey = b.keys[i + 1];
+        if (nextKey !== undefined && compareKeys(nextKey, minKey) <= 0) continue;
+        if (compareKeys(b.keys[i] as Key, maxKey) > 0) break;
+        walk(b.children[i] as TreeBlock);
+      }
+    };
+    walk(this.root);
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------- internals ---
+
+  private *walkForward(block: TreeBlock, minKey: Key, maxKey: Key, minTrans: number): Generator<Leaf, void, undefined> {
+    this.host.cpu.charge("btreeSearchLevel");
+    if (isLeaf(block)) {
+      if (block.generation >= minTrans) yield block;
+      return;
+    }
+    for (let i = 0; i < block.children.length; i++) {
+      const nextKey = block.keys[i + 1];
+      if (nextKey !== undefined && compareKeys(nextKey, minKey) <= 0) continue;
+      if (compareKeys(block.keys[i] as Key, maxKey) > 0) return;
+      const child = block.children[i] as TreeBlock;
+      if (child.generation < minTrans) continue;
+      yield* this.walkForward(child, minKey, maxKey, minTrans);
+    }
+  }
+
+  private needsCow(block: TreeBlock): boolean {
+    return block.generation !== this.host.transid || block.written;
+  }
+
+  /** __btrfs_cow_block: a writable copy of `block` in its place, the old one freed. */
+  private cow(block: TreeBlock, parent: Node | undefined, parentSlot: number): TreeBlock {
+    if (!this.needsCow(block)) return block;
+    const copy: TreeBlock = isLeaf(block)
+      ? { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items: block.items.slice(), usedBytes: block.usedBytes, version: 0 }
+      : { level: block.level, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, keys: block.keys.slice(), children: block.children.slice() };
+    if (parent === undefined) this.root = copy;
+    else parent.children[parentSlot] = copy;
+    this.shapeVersion++;
+    this.release(block);
+    this.dirty.add(copy);
+    this.host.cpu.charge("blockCow");
+    return copy;
+  }
+
+  private release(block: TreeBlock): void {
+    this.shapeVersion++;
+    const unwritten = this.dirty.delete(block);
+    this.host.freeTreeBlock(block, unwritten);
+  }
+
+  private newLeaf(items: Item[]): Leaf {
+    this.shapeVersion++;
+    let used = 0;
+    for (const it of items) used += itemFootprint(it);
+    const leaf: Leaf = { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items, usedBytes: used, version: 0 };
+    this.dirty.add(leaf);
+    return leaf;
+  }
+
+  private newNode(level: number, keys: Key[], children: TreeBlock[]): Node {
+    this.shapeVersion++;
+    const node: Node = { level, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, keys, children };
+    this.dirty.add(node);
+    return node;
+  }
+
+  /** Splits an over-full leaf into as many leaves as needed and links them into the parent. */
+  private splitLeaf(path: Path, appended: boolean): void {
+    this.shapeVersion++;
+    const leaf = path.nodes[0] as Leaf;
+    const groups = partitionByBytes(leaf.items, this.leafCapacityBytes, appended);
+    leaf.items = groups[0] as Item[];
+    leaf.usedBytes = bytesOf(leaf.items);
+    leaf.version++;
+    const added = groups.slice(1).map((g) => this.newLeaf(g));
+    this.host.cpu.charge("blockCow", added.length);
+    this.insertSiblings(path, 0, added);
+  }
+
+  /** Links new right-hand siblings of path.nodes[level] into its parent, splitting upwards. */
+  private insertSiblings(path: Path, level: number, siblings: TreeBlock[]): void {
+    if (siblings.length === 0) return;
+    const block = path.nodes[level] as TreeBlock;
+    const parent = path.nodes[level + 1] as Node | undefined;
+    if (parent === undefined) {
+      const all = [block, ...siblings];
+      this.root = this.newNode(level + 1, all.map((b) => firstKey(b) as Key), all);
+      return;
+    }
+    const at = (path.slots[level + 1] as number) + 1;
+    parent.keys.splice(at, 0, ...siblings.map((b) => firstKey(b) as Key));
+    parent.children.splice(at, 0, ...siblings);
+    if (parent.children.length <= this.nodeCapacityPtrs) return;
+    const n = parent.children.length;
+    const per = Math.ceil(n / Math.max(2, Math.ceil(n / this.nodeCapacityPtrs)));
+    const keys = parent.keys;
+    const children = parent.children;
+    parent.keys = keys.slice(0, per);
+    parent.children = children.slice(0, per);
+    const added: Node[] = [];
+    for (let i = per; i < n; i += per) added.push(this.newNode(parent.level, keys.slice(i, i + per), children.slice(i, i + per)));
+    this.host.cpu.charge("blockCow", added.length);
+    this.insertSiblings(path, level + 1, added);
+  }
+
+  /** Removes path.nodes[level] (now empty) from its parent, and empty ancestors with it. */
+  private removeBlock(path: Path, level: number): void {
+    const block = path.nodes[level] as TreeBlock;
+    const parent = path.nodes[level + 1] as Node;
+    const slot = path.slots[level + 1] as number;
+    parent.keys.splice(slot, 1);
+    parent.children.splice(slot, 1);
+    this.release(block);
+    if (parent.children.length === 0 && parent !== this.root) {
+      this.removeBlock(path, level + 1);
+      return;
+    }
+    if (slot === 0 && parent.children.length > 0) this.fixupLowKeysFrom(path, level + 1);
+    this.collapseRoot();
+  }
+
+  /** A root node with a single child is replaced by that child (btrfs: balance_level). */
+  private collapseRoot(): void {
+    while (!isLeaf(this.root) && this.root.children.length === 1) {
+      const old = this.root;
+      this.root = old.children[0] as TreeBlock;
+      this.release(old);
+    }
+    if (!isLeaf(this.root) && this.root.children.length === 0) {
+      const old = this.root;
+      this.root = this.newLeaf([]);
+      this.release(old);
+    }
+  }
+
+  /** Merges a small leaf into its left neighbour, or its right neighbour into it, if all fits. */
+  private mergeSmallLeaf(path: Path): void {
+    this.shapeVersion++;
+    const leaf = path.nodes[0] as Leaf;
+    const parent = path.nodes[1] as Node | undefined;
+    if (parent === undefined) return;
+    const slot = path.slots[1] as number;
+    if (slot > 0) {
+      const left = parent.children[slot - 1] as Leaf;
+      if (left.usedBytes + leaf.usedBytes <= this.leafCapacityBytes) {
+        const target = this.cow(left, parent, slot - 1) as Leaf;
+        target.items.push(...leaf.items);
+        target.usedBytes += leaf.usedBytes;
+        target.version++;
+        leaf.items = [];
+        this.removeBlock(path, 0);
+        return;
+      }
+    }
+    const right = parent.children[slot + 1] as Leaf | undefined;
+    if (right !== undefined && right.usedBytes + leaf.usedBytes <= this.leafCapacityBytes) {
+      leaf.items.push(...right.items);
+      leaf.usedBytes += right.usedBytes;
+      leaf.version++;
+      const rightPath: Path = { nodes: [right, ...path.nodes.slice(1)], slots: [0, slot + 1, ...path.slots.slice(2)], found: false };
+      right.items = [];
+      this.removeBlock(rightPath, 0);
+    }
+  }
+
+  /** After slot 0 of the leaf changed, update the keys of ancestors that point at it (fixup_low_keys). */
+  private fixupLowKeys(path: Path): void {
+    this.fixupLowKeysFrom(path, 0);
+  }
+
+  private fixupLowKeysFrom(path: Path, level: number): void {
+    this.shapeVersion++;
+    const k = firstKey(path.nodes[level] as TreeBlock);
+    if (k === undefined) return;
+    for (let l = level + 1; l < path.nodes.length; l++) {
+      const node = path.nodes[l] as Node;
+      const slot = path.slots[l] as number;
+      node.keys[slot] = k;
+      if (slot !== 0) break;
+    }
+  }
+
+  private nextLeafOf(path: Path): Leaf | undefined {
+    for (let l = 1; l < path.nodes.length; l++) {
+      const node = path.nodes[l] as Node;
+      const slot = path.slots[l] as number;
+      if (slot + 1 < node.children.length) {
+        let b = node.children[slot + 1] as TreeBlock;
+        while (!isLeaf(b)) b = b.children[0] as TreeBlock;
+        return b;
+      }
+    }
+    return undefined;
+  }
+
+  private prevLeafOf(path: Path): Leaf | undefined {
+    for (let l = 1; l < path.nodes.length; l++) {
+      const node = path.nodes[l] as Node;
+      const slot = path.slots[l] as number;
+      if (slot > 0) {
+        let b = node.children[slot - 1] as TreeBlock;
+        while (!isLeaf(b)) b = b.children[b.children.length - 1] as TreeBlock;
+        return b;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Walks items in key order from a position, across leaves; valid until the tree changes. */
+export class LeafCursor {
+  private readonly tree: BTree;
+  private readonly path: Path;
+
+  constructor(tree: BTree, path: Path) {
+    this.tree = tree;
+    this.path = path;
+    this.settle();
+  }
+
+  /** The current leaf. */
+  get leaf(): Leaf {
+    return this.path.nodes[0] as Leaf;
+  }
+
+  /** The current item, or undefined past the end of the tree. */
+  get item(): Item | undefined {
+    return this.leaf.items[this.path.slots[0] as number];
+  }
+
+  /** Moves to the next item. */
+  next(): void {
+    this.path.slots[0] = (this.path.slots[0] as number) + 1;
+    this.settle();
+  }
+
+  private settle(): void {
+    while ((this.path.slots[0] as number) >= this.leaf.items.length) {
+      if (this.tree.stepToNextLeaf(this.path) === undefined) return;
+    }
+  }
+}
+
+/** Index of the first item whose key is >= k. */
+function lowerBound(items: readonly Item[], k: Key): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareKeys((items[mid] as Item).key, k) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first key that is > k. */
+function upperBound(keys: readonly Key[], k: Key): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareKeys(keys[mid] as Key, k) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function bytesOf(items: readonly Item[]): number {
+  let b = 0;
+  for (const it of items) b += itemFootprint(it);
+  return b;
+}
+
+/**
+ * Splits items into groups of at most `capacity` bytes: after appends, left groups are packed
+ * full (split_leaf splits at the insertion point); otherwise into halves by bytes.
+ */
+function partitionByBytes(items: Item[], capacity: number, packLeft: boolean): Item[][] {
+  const total = bytesOf(items);
+  if (!packLeft && total <= 2 * capacity) {
+    let acc = 0;
+    let mid = 0;
+    while (mid < items.length - 1 && acc + itemFootprint(items[mid] as Item) <= total / 2) acc += itemFootprint(items[mid++] as Item);
+    if (mid === 0) mid = 1;
+    const left = items.slice(0, mid);
+    const right = items.slice(mid);
+    if (bytesOf(left) <= capacity && bytesOf(right) <= capacity) return [left, right];
+  }
+  const groups: Item[][] = [];
+  let current: Item[] = [];
+  let used = 0;
+  for (const it of items) {
+    const f = itemFootprint(it);
+    if (used + f > capacity && current.length > 0) {
+      groups.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(it);
+    used += f;
+  }
+  groups.push(current);
+  return groups;
+}
+
+export function keyText(k: Key): string {
+  return `${k.objectid} ${k.type} ${k.offset}`;
+}

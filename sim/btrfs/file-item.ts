@@ -1,0 +1,181 @@
+// Checksum items (fs/btrfs/file-item.c): crc32c per data sector, kept in items keyed
+// (EXTENT_CSUM_OBJECTID, EXTENT_CSUM, disk address of the first sector). New checksums overwrite
+// an item that covers them, extend the item that ends just before them while it and its leaf have
+// room, or go into a new item (btrfs_csum_file_blocks). The same code fills the csum tree at
+// ordered-extent completion and the log tree in copy_items.
+import type { CpuMeter } from "../cpu/index.ts";
+import type { BTree } from "./ctree/btree.ts";
+import { ITEM_HEADER_BYTES, CSUM_BYTES_PER_SECTOR, csumItem, type CsumData, type Item } from "./ctree/items.ts";
+import { KEY_TYPE, OBJECTID, key, type Key } from "./ctree/key.ts";
+import type { Leaf } from "./ctree/tree-block.ts";
+
+export const csumKey = (bytenr: number): Key => key(OBJECTID.EXTENT_CSUM, KEY_TYPE.EXTENT_CSUM, bytenr);
+
+/** Largest csum item: ((leaf data size - 2 item headers) / 4) - 1 sectors, at most a page of csums. */
+export function maxCsumSectors(tree: BTree, pageBytes = 4096): number {
+  return Math.min(Math.floor((tree.leafCapacityBytes - 2 * ITEM_HEADER_BYTES) / CSUM_BYTES_PER_SECTOR) - 1, pageBytes / CSUM_BYTES_PER_SECTOR);
+}
+
+/** A run of sectors with checksums. */
+export interface CsumRange {
+  readonly bytenr: number;
+  readonly sectors: number;
+}
+
+function isCsum(item: Item | undefined): item is Item & { data: CsumData } {
+  return item !== undefined && item.key.objectid === OBJECTID.EXTENT_CSUM && item.key.type === KEY_TYPE.EXTENT_CSUM;
+}
+
+function endOf(item: Item & { data: CsumData }, sectorBytes: number): number {
+  return item.key.offset + item.data.sectors * sectorBytes;
+}
+
+/** btrfs_csum_file_blocks: records checksums for `sectors` sectors from `bytenr`. */
+export function csumFileBlocks(tree: BTree, bytenr: number, sectors: number, sectorBytes: number): void {
+  const max = maxCsumSectors(tree);
+  let at = bytenr;
+  let left = sectors;
+  while (left > 0) {
+    const path = tree.search(csumKey(at), true);
+    const leaf = path.nodes[0] as Leaf;
+    const slot = path.slots[0] as number;
+    const here = leaf.items[slot];
+    if (path.found && isCsum(here)) {
+      const covered = Math.min(left, here.data.sectors);
+      at += covered * sectorBytes;
+      left -= covered;
+      continue;
+    }
+    const prev = leaf.items[slot - 1];
+    if (isCsum(prev) && endOf(prev, sectorBytes) > at) {
+      const covered = Math.min(left, (endOf(prev, sectorBytes) - at) / sectorBytes);
+      at += covered * sectorBytes;
+      left -= covered;
+      continue;
+    }
+    const next = leaf.items[slot];
+    const gapToNext = isCsum(next) ? (next.key.offset - at) / sectorBytes : Infinity;
+    if (isCsum(prev) && endOf(prev, sectorBytes) === at && prev.data.sectors < max) {
+      const room = Math.floor(tree.leafFreeBytes(path) / CSUM_BYTES_PER_SECTOR);
+      const grow = Math.min(left, max - prev.data.sectors, room, gapToNext);
+      if (grow > 0) {
+        tree.replaceItem({ ...path, slots: [slot - 1, ...path.slots.slice(1)] }, csumItem(prev.key, prev.data.sectors + grow));
+        at += grow * sectorBytes;
+        left -= grow;
+        continue;
+      }
+    }
+    const n = Math.min(left, max, gapToNext);
+    tree.insertItems([csumItem(csumKey(at), n)]);
+    at += n * sectorBytes;
+    left -= n;
+  }
+}
+
+/** btrfs_lookup_csums_range: the checksummed runs within [start, end). */
+export function lookupCsumsRange(tree: BTree, start: number, end: number, sectorBytes: number): CsumRange[] {
+  const out: CsumRange[] = [];
+  const before = tree.lastBefore(csumKey(start + 1));
+  if (isCsum(before) && before.key.offset < start) pushOverlap(out, before, start, end, sectorBytes);
+  for (const item of tree.itemsFrom(csumKey(start))) {
+    if (!isCsum(item) || item.key.offset >= end) break;
+    pushOverlap(out, item, start, end, sectorBytes);
+  }
+  return out;
+}
+
+function pushOverlap(out: CsumRange[], item: Item & { data: CsumData }, start: number, end: number, sectorBytes: number): void {
+  const a = Math.max(start, item.key.offset);
+  const b = Math.min(end, item.key.offset + item.data.sectors * sectorBytes);
+  if (a < b) out.push({ bytenr: a, sectors: (b - a) / sectorBytes });
+}
+
+/** A disk range whose checksums are wanted. */
+export interface DiskRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * copy_items' checksum half for a batch of extents: for each disk range (sorted, disjoint), the
+ * kernel looks its checksums up in the csum tree (btrfs_lookup_csums_range: a search and a copy)
+ * and records them in the log (btrfs_csum_file_blocks: a search, then nothing more if the log
+ * already covers them, else an insert or extend). The simulator walks both trees once per batch
+ * instead of searching per range, and charges the CPU per range as the kernel pays it.
+ */
+export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRange[], sectorBytes: number, cpu: CpuMeter): void {
+  const first = ranges[0];
+  if (first === undefined) return;
+  const runs: CsumRange[] = [];
+  const src = csumTree.cursorAtOrBefore(csumKey(first.start));
+  for (const r of ranges) {
+    cpu.charge("csumLookup");
+    cpu.charge("btreeSearchLevel", csumTree.height);
+    for (let item = src.item; isCsum(item) && endOf(item, sectorBytes) <= r.start; item = src.item) src.next();
+    for (let item = src.item; isCsum(item) && item.key.offset < r.end; item = src.item) {
+      pushOverlap(runs, item, r.start, r.end, sectorBytes);
+      if (endOf(item, sectorBytes) > r.end) break;
+      src.next();
+    }
+  }
+  const firstRun = runs[0];
+  if (firstRun === undefined) return;
+  const toCow: Key[] = [];
+  const toInsert: CsumRange[] = [];
+  const dst = log.cursorAtOrBefore(csumKey(firstRun.bytenr));
+  let lastLeaf: Leaf | undefined;
+  for (const run of runs) {
+    for (let item = dst.item; isCsum(item) && endOf(item, sectorBytes) <= run.bytenr; item = dst.item) dst.next();
+    const item = dst.item;
+    if (isCsum(item) && item.key.offset <= run.bytenr && endOf(item, sectorBytes) >= run.bytenr + run.sectors * sectorBytes) {
+      cpu.charge("btreeSearchLevel", log.height);
+      if (dst.leaf !== lastLeaf) {
+        toCow.push(item.key);
+        lastLeaf = dst.leaf;
+      }
+    } else {
+      toInsert.push(run);
+    }
+  }
+  for (const k of toCow) log.search(k, true, false);
+  for (const run of toInsert) csumFileBlocks(log, run.bytenr, run.sectors, sectorBytes);
+}
+
+/** Makes every leaf of `tree` that holds checksum items writable (COW where needed), uncharged. */
+export function cowCsumLeaves(tree: BTree): void {
+  const firstKeys: Key[] = [];
+  const cur = tree.cursor(csumKey(0));
+  let leaf: Leaf | undefined;
+  for (let item = cur.item; isCsum(item); cur.next(), item = cur.item) {
+    if (cur.leaf !== leaf) {
+      leaf = cur.leaf;
+      if (leaf.written || leaf.generation !== tree.transidOfHost) firstKeys.push(item.key);
+    }
+  }
+  for (const k of firstKeys) tree.search(k, true, false);
+}
+
+/** btrfs_del_csums: removes checksums for [start, start+len). */
+export function deleteCsums(tree: BTree, start: number, len: number, sectorBytes: number): void {
+  const end = start + len;
+  const pieces: Item[] = [];
+  const victims: Item[] = [];
+  const before = tree.lastBefore(csumKey(start + 1));
+  const candidates: Item[] = [];
+  if (isCsum(before) && before.key.offset < start) candidates.push(before);
+  for (const item of tree.itemsFrom(csumKey(start))) {
+    if (!isCsum(item) || item.key.offset >= end) break;
+    candidates.push(item);
+  }
+  for (const item of candidates) {
+    if (!isCsum(item) || endOf(item, sectorBytes) <= start) continue;
+    victims.push(item);
+    if (item.key.offset < start) pieces.push(csumItem(item.key, (start - item.key.offset) / sectorBytes));
+    if (endOf(item, sectorBytes) > end) pieces.push(csumItem(csumKey(end), (endOf(item, sectorBytes) - end) / sectorBytes));
+  }
+  for (const v of victims) {
+    const path = tree.search(v.key, true);
+    tree.deleteItems(path, path.slots[0] as number, 1);
+  }
+  for (const p of pieces) tree.insertItems([p]);
+}

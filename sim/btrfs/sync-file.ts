@@ -1,0 +1,62 @@
+// btrfs_sync_file (fs/btrfs/file.c, 3.7 with the patch):
+//   1. btrfs_wait_ordered_range: write the dirty data, wait for it and its ordered extents
+//      (optionally the one-jiffy sleep and rescan of older kernels, a CPU-model parameter);
+//   2. nothing to do if the inode has not changed since the last commit, or is already in the log
+//      (logged_trans is this generation and last_sub_trans <= last_log_commit);
+//   3. join the transaction and log the inode with the configured logger;
+//   4. sync the log (btrfs_sync_log), or commit the transaction if the logger asked for it.
+import type { Proc } from "../core/index.ts";
+import type { FsyncPath } from "../fs/filesystem.ts";
+import type { FsInfo } from "./fs-info.ts";
+import type { BtrfsInode } from "./inode.ts";
+import type { FsyncLogger } from "./loggers/index.ts";
+import type { OpTimer } from "./op-timer.ts";
+import { waitOrderedRange } from "./ordered-data.ts";
+import type { TransactionManager } from "./transaction.ts";
+import { syncLog } from "./tree-log.ts";
+
+/** What one fsync did (style guide P7: the three branches of btrfs_sync_file, plus "nothing"). */
+export type FsyncOutcome =
+  | { readonly kind: "nothing-to-sync" }
+  | { readonly kind: "no-log-sync" }
+  | { readonly kind: "full-commit"; readonly reason: string }
+  | { readonly kind: "log-synced"; readonly path: "fast" | "full"; readonly itemsCopied: number; readonly extentsLogged: number };
+
+export function fsyncPath(outcome: FsyncOutcome): FsyncPath {
+  switch (outcome.kind) {
+    case "log-synced":
+      return outcome.path;
+    case "full-commit":
+      return "commit";
+    default:
+      return "none";
+  }
+}
+
+export function* syncFile(fs: FsInfo, trans: TransactionManager, logger: FsyncLogger, inode: BtrfsInode, op: OpTimer): Proc<FsyncOutcome> {
+  fs.cpu.charge("fsyncFixed");
+  const ordered = yield* waitOrderedRange(fs, trans, inode, op);
+  if (ordered > 0 && fs.cpu.params.orderedWaitSleep) yield* op.wait("dataIo", fs.env.timeout(fs.cpu.jiffyNs));
+  const generation = trans.generation;
+  const inLog = inode.loggedTrans === generation && inode.lastSubTrans <= fs.lastLogCommit;
+  if (inode.lastTrans <= fs.lastTransCommitted || inLog) {
+    inode.needsFullSync = false;
+    yield* op.cpu();
+    return { kind: "nothing-to-sync" };
+  }
+  const handle = yield* trans.join(op);
+  const result = logger.logInode(fs, inode);
+  switch (result.kind) {
+    case "full-commit":
+      yield* op.as("commit", trans.commit(handle, op));
+      return result;
+    case "no-log-sync":
+      trans.end(handle);
+      yield* op.cpu();
+      return result;
+    case "log-synced":
+      yield* syncLog(fs, op);
+      trans.end(handle);
+      return result;
+  }
+}

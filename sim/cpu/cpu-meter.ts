@@ -1,0 +1,70 @@
+// Counting CPU work as it happens: model code charges named costs synchronously (a btree search,
+// a block COW, an item copy) and the process that did the work later spends the accumulated time
+// with one timeout. Totals per kind are kept for the reports.
+import type { ParamValues } from "../params/index.ts";
+import type { CPU_PARAMS } from "./cpu-params.ts";
+
+export type CpuParams = ParamValues<typeof CPU_PARAMS>;
+
+/** The per-unit costs that can be charged (the table's `...Us` entries). */
+export type CpuKind =
+  | "writeSyscall"
+  | "fsyncFixed"
+  | "btreeSearchLevel"
+  | "blockCow"
+  | "itemInsert"
+  | "itemDelete"
+  | "csumLookup"
+  | "dataCsum"
+  | "orderedCompletion"
+  | "extentMapOp"
+  | "delayedRef"
+  | "commitFixed";
+
+export const CPU_KINDS: readonly CpuKind[] = [
+  "writeSyscall", "fsyncFixed", "btreeSearchLevel", "blockCow", "itemInsert", "itemDelete",
+  "csumLookup", "dataCsum", "orderedCompletion", "extentMapOp", "delayedRef", "commitFixed",
+];
+
+export class CpuMeter {
+  readonly params: CpuParams;
+  /** Operations counted per kind over the whole run. */
+  readonly counts: Record<CpuKind, number>;
+  private readonly costNs: Record<CpuKind, number>;
+  private pendingNs = 0;
+
+  constructor(params: CpuParams) {
+    this.params = params;
+    this.costNs = Object.fromEntries(CPU_KINDS.map((k) => [k, unitCostUs(params, k) * 1e3])) as Record<CpuKind, number>;
+    this.counts = Object.fromEntries(CPU_KINDS.map((k) => [k, 0])) as Record<CpuKind, number>;
+  }
+
+  /** Adds `count` units of `kind` to the work not yet spent. */
+  charge(kind: CpuKind, count = 1): void {
+    this.counts[kind] += count;
+    this.pendingNs += this.costNs[kind] * count;
+  }
+
+  /** The accumulated time (integer ns), which the caller now spends; resets it. */
+  take(): number {
+    const ns = Math.round(this.pendingNs);
+    this.pendingNs = 0;
+    return ns;
+  }
+
+  /** The cost of one unit of `kind`, µs, as charged (scaled). */
+  unitUs(kind: CpuKind): number {
+    return unitCostUs(this.params, kind);
+  }
+
+  /** One jiffy, ns. */
+  get jiffyNs(): number {
+    return Math.round(1e9 / this.params.hz);
+  }
+}
+
+/** A kind's cost per unit in µs: the table value, times costScaleRatio for all but the fixed fsync cost. */
+function unitCostUs(params: CpuParams, kind: CpuKind): number {
+  const base = params[`${kind}Us`] as number;
+  return kind === "fsyncFixed" ? base : base * params.costScaleRatio;
+}

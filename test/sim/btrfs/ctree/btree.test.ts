@@ -1,0 +1,173 @@
+// The B-tree against its kernel counterparts' rules: byte-accurate leaf capacity, COW by
+// generation and WRITTEN flag, splits, merges, and the forward walk by transaction.
+import seedrandom from "seedrandom";
+import { describe, expect, it } from "vitest";
+import { BTree } from "../../../../sim/btrfs/ctree/btree.ts";
+import { csumItem, fileExtentItem, type Item } from "../../../../sim/btrfs/ctree/items.ts";
+import { KEY_TYPE, MAX_OFFSET, compareKeys, key } from "../../../../sim/btrfs/ctree/key.ts";
+import { isLeaf, type Leaf } from "../../../../sim/btrfs/ctree/tree-block.ts";
+import { FakeHost, checkTree } from "./fake-host.ts";
+
+const extent = (offset: number): Item =>
+  fileExtentItem(key(257, KEY_TYPE.EXTENT_DATA, offset), { extentType: "reg", generation: 1, diskBytenr: 1e9 + offset, diskNumBytes: 4096, offset: 0, numBytes: 4096 });
+const all = key(0, 0, 0);
+const end = key(Number.MAX_SAFE_INTEGER, 255, MAX_OFFSET);
+
+describe("BTree", () => {
+  it("packs 51 file extent items (25 + 53 bytes) into a 4 KiB leaf when appending", () => {
+    const tree = new BTree(new FakeHost(), 5);
+    for (let i = 0; i < 51; i++) tree.insertItems([extent(i * 4096)]);
+    expect(tree.height).toBe(1);
+    tree.insertItems([extent(51 * 4096)]);
+    expect(tree.height).toBe(2);
+    const leaves = (tree.root as { children: Leaf[] }).children;
+    expect(leaves.map((l) => l.items.length)).toEqual([51, 1]);
+    expect(leaves[0]!.usedBytes).toBe(51 * 78);
+  });
+
+  it("holds 121 key pointers (33 bytes) per 4 KiB node and 208 extent items per 16 KiB leaf", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    expect(tree.nodeCapacityPtrs).toBe(121);
+    host.nodesize = 16384;
+    const big = new BTree(host, 5);
+    expect(Math.floor(big.leafCapacityBytes / 78)).toBe(208);
+  });
+
+  it("keeps order, sizes and parent keys through random inserts and deletes", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    const rnd = seedrandom.alea("btree");
+    const present = new Set<number>();
+    for (let step = 0; step < 6000; step++) {
+      const off = Math.floor(rnd() * 3000) * 4096;
+      if (!present.has(off) && rnd() < 0.6) {
+        tree.insertItems([extent(off)]);
+        present.add(off);
+      } else if (present.has(off)) {
+        const path = tree.search(key(257, KEY_TYPE.EXTENT_DATA, off), true);
+        expect(path.found).toBe(true);
+        tree.deleteItems(path, path.slots[0]!, 1);
+        present.delete(off);
+      }
+      if (step % 500 === 0) checkTree(tree);
+    }
+    expect(checkTree(tree)).toBe(present.size);
+    expect(tree.itemsInRange(all, end).map((i) => i.key.offset)).toEqual([...present].sort((a, b) => a - b));
+  });
+
+  it("inserts a batch that spans several leaves and keeps it in order", () => {
+    const tree = new BTree(new FakeHost(), 5);
+    tree.insertItems([extent(0), extent(10_000 * 4096)]);
+    tree.insertItems(Array.from({ length: 400 }, (_, i) => extent((i + 1) * 4096)));
+    expect(checkTree(tree)).toBe(402);
+  });
+
+  it("refuses a duplicate key and a batch that would straddle an existing item", () => {
+    const tree = new BTree(new FakeHost(), 5);
+    tree.insertItems([extent(0), extent(8192)]);
+    expect(() => tree.insertItems([extent(0)])).toThrow(/already present/);
+    expect(() => tree.insertItems([extent(4096), extent(12288)])).toThrow(/straddles/);
+  });
+
+  it("copies on write every block on the path of an older transaction, freeing the old ones as pinned", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    for (let i = 0; i < 200; i++) tree.insertItems([extent(i * 4096)]);
+    const before = tree.root.bytenr;
+    for (const b of tree.blocks()) b.written = true;
+    tree.dirty.clear();
+    host.transid = 2;
+    host.freed.length = 0;
+    const path = tree.search(key(257, KEY_TYPE.EXTENT_DATA, 100 * 4096), true);
+    expect(tree.root.bytenr).not.toBe(before);
+    expect(path.nodes.every((b) => b.generation === 2 && !b.written)).toBe(true);
+    expect(host.freed).toHaveLength(tree.height);
+    expect(host.freed.every((f) => !f.unwritten)).toBe(true);
+    expect(tree.dirty.size).toBe(tree.height);
+    // The same path again in the same transaction: nothing more to copy.
+    tree.search(key(257, KEY_TYPE.EXTENT_DATA, 100 * 4096), true);
+    expect(host.freed).toHaveLength(tree.height);
+  });
+
+  it("copies on write a block of this transaction once it has been written (a log synced earlier)", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, -6);
+    tree.insertItems([extent(0)]);
+    const leaf = tree.root;
+    leaf.written = true;
+    tree.dirty.delete(leaf);
+    tree.insertItems([extent(4096)]);
+    expect(tree.root).not.toBe(leaf);
+    expect(host.freed).toEqual([{ bytenr: leaf.bytenr, unwritten: false }]);
+  });
+
+  it("frees a block created and COWed within one transaction as never written", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    const first = tree.root;
+    host.transid = 1; // same transaction, not written: modified in place
+    tree.insertItems([extent(0)]);
+    expect(tree.root).toBe(first);
+  });
+
+  it("drops emptied leaves and collapses to a single empty leaf", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    for (let i = 0; i < 500; i++) tree.insertItems([extent(i * 4096)]);
+    expect(tree.height).toBe(2);
+    for (let i = 0; i < 500; i++) {
+      const path = tree.search(key(257, KEY_TYPE.EXTENT_DATA, i * 4096), true);
+      tree.deleteItems(path, path.slots[0]!, 1);
+    }
+    expect(tree.height).toBe(1);
+    expect(isLeaf(tree.root) && tree.root.items.length).toBe(0);
+    checkTree(tree);
+  });
+
+  it("walks forward only through leaves changed since a transaction (btrfs_search_forward)", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    for (let i = 0; i < 51 * 6; i++) tree.insertItems([extent(i * 4096)]);
+    for (const b of tree.blocks()) b.written = true;
+    tree.dirty.clear();
+    host.transid = 2;
+    const touched = [10, 200];
+    for (const blk of touched) {
+      const path = tree.search(key(257, KEY_TYPE.EXTENT_DATA, blk * 4096), true);
+      tree.replaceItem(path, extent(blk * 4096));
+    }
+    const leaves = [...tree.leavesForward(key(257, 0, 0), key(257, 255, MAX_OFFSET), 2)];
+    expect(leaves).toHaveLength(2);
+    expect(leaves.map((l) => l.items.some((i) => i.key.offset === 10 * 4096 || i.key.offset === 200 * 4096))).toEqual([true, true]);
+    expect([...tree.leavesForward(key(257, 0, 0), key(257, 255, MAX_OFFSET), 0)].length).toBeGreaterThan(5);
+  });
+
+  it("merges a leaf under a third full into its neighbour", () => {
+    const tree = new BTree(new FakeHost(), 5);
+    for (let i = 0; i < 102; i++) tree.insertItems([extent(i * 4096)]);
+    // two full leaves; empty most of the second
+    for (let i = 51; i < 95; i++) {
+      const path = tree.search(key(257, KEY_TYPE.EXTENT_DATA, i * 4096), true);
+      tree.deleteItems(path, path.slots[0]!, 1);
+    }
+    checkTree(tree);
+    for (let i = 0; i < 40; i++) {
+      const path = tree.search(key(257, KEY_TYPE.EXTENT_DATA, i * 4096), true);
+      tree.deleteItems(path, path.slots[0]!, 1);
+    }
+    expect(tree.height).toBe(1);
+    expect(checkTree(tree)).toBe(102 - 44 - 40);
+  });
+
+  it("grows a csum item in place and splits the leaf when it no longer fits", () => {
+    const tree = new BTree(new FakeHost(), 7);
+    const k = key(2 ** 53 - 10, KEY_TYPE.EXTENT_CSUM, 0);
+    tree.insertItems([csumItem(k, 1)]);
+    const path = tree.search(k, true);
+    tree.replaceItem(path, csumItem(k, 985));
+    expect((tree.root as Leaf).usedBytes).toBe(25 + 985 * 4);
+    expect(tree.leafFreeBytes(tree.search(k, false))).toBe(3995 - 25 - 3940);
+    expect(compareKeys(tree.lookup(k)!.key, k)).toBe(0);
+  });
+});
