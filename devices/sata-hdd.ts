@@ -4,8 +4,9 @@
 // and a volatile write-back cache. Commands are served one at a time in arrival order (no NCQ
 // reordering). A cached write completes after the overhead and the SATA transfer; the cache is
 // written to the platters only when a FLUSH CACHE arrives or when it is full (no idle-time
-// destaging). Destage order: 'sptf' = shortest positioning time (seek + rotation) first, as drive
-// firmware with rotational position ordering does; 'clook' = ascending LBA from the head, wrapping.
+// destaging). Destage order: 'clook' = ascending LBA from the head, wrapping (the default, fitted
+// to the seed table); 'sptf' = shortest positioning time (seek + rotation) first, as firmware with
+// rotational position ordering would do.
 // Linux 2012 ran libata with fua=0, so FUA reaches this disk as write + FLUSH CACHE.
 // Sources: ../shared/reference/devices.md §1.
 import type { ParamTable, ParamValues } from "../sim/params/index.ts";
@@ -84,9 +85,9 @@ const SATA_HDD_PARAMS = {
     help: "Linux sends native FUA writes (libata.fua=1) instead of write + flush", source: "libata.fua=0 default in 2012 (LKML, Oct 2022 thread)", status: "confirmed",
   },
   destageOrder: {
-    kind: "choice", choices: ["sptf", "clook"], default: "sptf",
-    help: "order in which a flush writes dirty blocks: shortest positioning first, or ascending LBA",
-    source: "drives reorder by rotational position; the firmware policy is unpublished", status: "unconfirmed",
+    kind: "choice", choices: ["sptf", "clook"], default: "clook",
+    help: "order in which a flush writes dirty blocks: ascending LBA from the head (clook) or shortest positioning first (sptf)",
+    source: "calibrated against the seed table (SATA cells); drives' flush order is unpublished (docs/calibration.md)", status: "calibrated",
   },
   spindlePhaseRatio: {
     kind: "number", default: 0, min: 0, max: 1,

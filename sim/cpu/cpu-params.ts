@@ -13,7 +13,7 @@ export const CPU_PARAMS = {
     source: "plausibility: a few µs per 4 KiB buffered write on a 2012 server core", status: "unconfirmed",
   },
   fsyncFixedUs: {
-    kind: "number", default: 1259.5, min: 0, max: 1e5,
+    kind: "number", default: 1249.3, min: 0, max: 1e5,
     help: "fsync CPU not broken down below: syscall, transaction start/end and space reservation, worker hand-offs, log mutexes",
     source: "calibrated against the seed table (Fusion-io patched cell)", status: "calibrated",
   },
@@ -68,7 +68,7 @@ export const CPU_PARAMS = {
     source: "plausibility", status: "unconfirmed",
   },
   costScaleRatio: {
-    kind: "number", default: 0.5301, min: 0.01, max: 100,
+    kind: "number", default: 0.5548, min: 0.01, max: 100,
     help: "multiplies every per-operation cost above (all but fsyncFixedUs): the host CPU's speed",
     source: "calibrated against the seed table (Fusion-io original cell)", status: "calibrated",
   },

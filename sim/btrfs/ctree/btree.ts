@@ -1,10 +1,11 @@
 // A btrfs B-tree (fs/btrfs/ctree.c): leaves and nodes sized in bytes, searched top-down with
 // copy-on-write of every block on the path that belongs to an older transaction or was already
-// written (should_cow_block), batched item inserts that split full leaves (split_leaf: a leaf
-// filled by appends stays full, otherwise it splits by bytes in the middle), deletes that drop
-// empty leaves and merge a leaf under a third full into a neighbour (push_leaf_left/right when
-// everything fits), and a forward walk that skips subtrees older than a transaction
-// (btrfs_search_forward). CPU work is charged to the host's meter as it happens.
+// written (should_cow_block), batched item inserts (btrfs_insert_empty_items) that split a full
+// leaf where split_leaf does: at the middle, or at the insertion point, or into a new empty leaf
+// of its own when the batch is appended or prepended (split_leaf's push to neighbouring leaves is
+// not modelled), deletes that drop empty leaves and merge a leaf under a third full into a
+// neighbour (push_leaf_left/right when everything fits), and a forward walk that skips subtrees
+// older than a transaction (btrfs_search_forward). CPU work is charged to the host's meter.
 import type { CpuMeter } from "../../cpu/index.ts";
 import { HEADER_BYTES, KEY_PTR_BYTES, itemFootprint, type Item } from "./items.ts";
 import { compareKeys, type Key } from "./key.ts";
@@ -152,41 +153,43 @@ export class BTree {
 
   /**
    * Inserts `items` (sorted, none present, no present key between their first and last) at their
-   * place (btrfs_insert_empty_items for a batch).
+   * place (btrfs_insert_empty_items for a batch); `batchBytes` is their footprint if known.
    */
-  insertItems(items: readonly Item[]): void {
+  insertItems(items: readonly Item[], batchBytes?: number): void {
     const first = items[0];
     if (first === undefined) return;
     const path = this.search(first.key, true);
     if (path.found) throw new Error(`insert: key (${keyText(first.key)}) already present in tree ${this.owner}`);
-    const leaf = path.nodes[0] as Leaf;
-    const slot = path.slots[0] as number;
-    const next = leaf.items[slot];
+    let leaf = path.nodes[0] as Leaf;
+    const next = leaf.items[path.slots[0] as number];
     const last = items[items.length - 1] as Item;
     if (next !== undefined && compareKeys(next.key, last.key) <= 0) {
       throw new Error(`insert: batch (${keyText(first.key)})..(${keyText(last.key)}) straddles (${keyText(next.key)})`);
     }
-    let bytes = 0;
-    for (const it of items) bytes += itemFootprint(it);
-    const appended = slot === leaf.items.length;
+    const bytes = batchBytes ?? bytesOf(items);
+    if (bytes > this.leafCapacityBytes) throw new Error(`insert: a batch of ${bytes} bytes cannot fit one leaf`);
+    if (leaf.usedBytes + bytes > this.leafCapacityBytes && !this.pushToMakeRoom(path, bytes)) {
+      this.splitLeafFor(path, first.key, bytes);
+      leaf = path.nodes[0] as Leaf;
+    }
+    const slot = path.slots[0] as number;
     leaf.items.splice(slot, 0, ...items);
     leaf.usedBytes += bytes;
     leaf.version++;
     this.host.cpu.charge("itemInsert", items.length);
     if (slot === 0) this.fixupLowKeys(path);
-    if (leaf.usedBytes > this.leafCapacityBytes) this.splitLeaf(path, appended);
   }
 
-  /** Replaces the item at the path's leaf slot with `item` (same place in key order). */
+  /** Replaces the item at the path's leaf slot with `item` (same place in key order; must fit). */
   replaceItem(path: Path, item: Item): void {
     const leaf = path.nodes[0] as Leaf;
     const slot = path.slots[0] as number;
     const old = leaf.items[slot] as Item;
+    if (leaf.usedBytes + item.size - old.size > this.leafCapacityBytes) throw new Error("replaceItem: the leaf has no room to grow the item");
     leaf.items[slot] = item;
     leaf.usedBytes += item.size - old.size;
     leaf.version++;
     if (slot === 0 && compareKeys(old.key, item.key) !== 0) this.fixupLowKeys(path);
-    if (leaf.usedBytes > this.leafCapacityBytes) this.splitLeaf(path, false);
   }
 
   /** Deletes `count` items from the path's leaf starting at `slot` (btrfs_del_items). */
@@ -398,43 +401,142 @@ export class BTree {
     return node;
   }
 
-  /** Splits an over-full leaf into as many leaves as needed and links them into the parent. */
-  private splitLeaf(path: Path, appended: boolean): void {
-    this.shapeVersion++;
+  /**
+   * split_leaf's first resort: push_leaf_right then push_leaf_left. Items after the insertion point
+   * move to the right neighbour, or items before it to the left neighbour (each COWed first), as
+   * many as fit there; true if the leaf then has room for `dataBytes`. Neighbours under another
+   * parent are not used (the kernel's push stops there too).
+   */
+  private pushToMakeRoom(path: Path, dataBytes: number): boolean {
+    const parent = path.nodes[1] as Node | undefined;
+    if (parent === undefined) return false;
+    const cap = this.leafCapacityBytes;
+    const pslot = path.slots[1] as number;
     const leaf = path.nodes[0] as Leaf;
-    const groups = partitionByBytes(leaf.items, this.leafCapacityBytes, appended);
-    leaf.items = groups[0] as Item[];
-    leaf.usedBytes = bytesOf(leaf.items);
-    leaf.version++;
-    const added = groups.slice(1).map((g) => this.newLeaf(g));
-    this.host.cpu.charge("blockCow", added.length);
-    this.insertSiblings(path, 0, added);
+    const right = parent.children[pslot + 1] as Leaf | undefined;
+    if (right !== undefined && cap - right.usedBytes >= dataBytes) {
+      const slot = path.slots[0] as number;
+      let free = cap - right.usedBytes;
+      let k = leaf.items.length;
+      while (k > slot && itemFootprint(leaf.items[k - 1] as Item) <= free) free -= itemFootprint(leaf.items[--k] as Item);
+      if (k < leaf.items.length) {
+        const target = this.cow(right, parent, pslot + 1) as Leaf;
+        const moved = leaf.items.splice(k);
+        const bytes = bytesOf(moved);
+        target.items.unshift(...moved);
+        target.usedBytes += bytes;
+        target.version++;
+        leaf.usedBytes -= bytes;
+        leaf.version++;
+        parent.keys[pslot + 1] = (moved[0] as Item).key;
+        this.shapeVersion++;
+        if (cap - leaf.usedBytes >= dataBytes) return true;
+      }
+    }
+    const left = parent.children[pslot - 1] as Leaf | undefined;
+    if (left !== undefined && cap - left.usedBytes >= dataBytes) {
+      const slot = path.slots[0] as number;
+      let free = cap - left.usedBytes;
+      let k = 0;
+      while (k < slot && itemFootprint(leaf.items[k] as Item) <= free) free -= itemFootprint(leaf.items[k++] as Item);
+      if (k > 0 && k < leaf.items.length) {
+        const target = this.cow(left, parent, pslot - 1) as Leaf;
+        const moved = leaf.items.splice(0, k);
+        const bytes = bytesOf(moved);
+        target.items.push(...moved);
+        target.usedBytes += bytes;
+        target.version++;
+        leaf.usedBytes -= bytes;
+        leaf.version++;
+        path.slots[0] = slot - k;
+        this.shapeVersion++;
+        this.fixupLowKeys(path);
+        if (cap - leaf.usedBytes >= dataBytes) return true;
+      }
+    }
+    return false;
   }
 
-  /** Links new right-hand siblings of path.nodes[level] into its parent, splitting upwards. */
-  private insertSiblings(path: Path, level: number, siblings: TreeBlock[]): void {
-    if (siblings.length === 0) return;
+  /**
+   * split_leaf: makes room for `dataBytes` at the path's slot and re-points the path at the leaf and
+   * slot where the batch (first key `insKey`) goes. The split point follows the kernel: the middle
+   * if that half has room, else the insertion point; an append or prepend that does not fit gets a
+   * new empty leaf; if the half it lands in still has no room, it gets a leaf of its own between the
+   * halves. The receiving leaf's parent key is the batch's first key (what fixup_low_keys makes it).
+   */
+  private splitLeafFor(path: Path, insKey: Key, dataBytes: number): void {
+    this.shapeVersion++;
+    const cap = this.leafCapacityBytes;
+    const leaf = path.nodes[0] as Leaf;
+    const slot = path.slots[0] as number;
+    const n = leaf.items.length;
+    let mid = (n + 1) >> 1;
+    let own = false;
+    if (mid <= slot) {
+      if (n === 1 || bytesOfRange(leaf.items, mid, n) + dataBytes > cap) {
+        if (slot >= n) own = true;
+        else {
+          mid = slot;
+          if (bytesOfRange(leaf.items, mid, n) + dataBytes > cap) own = true;
+        }
+      }
+    } else if (bytesOfRange(leaf.items, 0, mid) + dataBytes > cap) {
+      if (slot === 0) own = true;
+      else {
+        mid = slot;
+        if (bytesOfRange(leaf.items, mid, n) + dataBytes > cap) own = true;
+      }
+    }
+    this.host.cpu.charge("blockCow");
+    if (own && (slot === 0 || slot >= n)) {
+      this.linkChildren(path, 0, [this.newLeaf([])], [insKey], slot === 0);
+    } else {
+      const moved = leaf.items.splice(mid);
+      leaf.usedBytes -= bytesOf(moved);
+      leaf.version++;
+      const right = this.newLeaf(moved);
+      const rightKey = (moved[0] as Item).key;
+      if (own) {
+        this.host.cpu.charge("blockCow");
+        this.linkChildren(path, 0, [this.newLeaf([]), right], [insKey, rightKey], false);
+      } else {
+        this.linkChildren(path, 0, [right], [mid === slot ? insKey : rightKey], false);
+      }
+    }
+    const routed = this.search(insKey, false, false);
+    path.nodes = routed.nodes;
+    path.slots = routed.slots;
+  }
+
+  /**
+   * Links `blocks` (parent keys `keys`) next to path.nodes[level] in its parent, after it or
+   * `before` it, splitting full nodes upwards (split_node: halves); a root gets a new root above.
+   */
+  private linkChildren(path: Path, level: number, blocks: TreeBlock[], keys: Key[], before: boolean): void {
     const block = path.nodes[level] as TreeBlock;
     const parent = path.nodes[level + 1] as Node | undefined;
     if (parent === undefined) {
-      const all = [block, ...siblings];
-      this.root = this.newNode(level + 1, all.map((b) => firstKey(b) as Key), all);
+      const ownKey = firstKey(block) ?? (keys[0] as Key);
+      this.root = before
+        ? this.newNode(level + 1, [...keys, ownKey], [...blocks, block])
+        : this.newNode(level + 1, [ownKey, ...keys], [block, ...blocks]);
       return;
     }
-    const at = (path.slots[level + 1] as number) + 1;
-    parent.keys.splice(at, 0, ...siblings.map((b) => firstKey(b) as Key));
-    parent.children.splice(at, 0, ...siblings);
+    const slot = path.slots[level + 1] as number;
+    const at = before ? slot : slot + 1;
+    parent.keys.splice(at, 0, ...keys);
+    parent.children.splice(at, 0, ...blocks);
     if (parent.children.length <= this.nodeCapacityPtrs) return;
     const n = parent.children.length;
     const per = Math.ceil(n / Math.max(2, Math.ceil(n / this.nodeCapacityPtrs)));
-    const keys = parent.keys;
-    const children = parent.children;
-    parent.keys = keys.slice(0, per);
-    parent.children = children.slice(0, per);
+    const allKeys = parent.keys;
+    const allChildren = parent.children;
+    parent.keys = allKeys.slice(0, per);
+    parent.children = allChildren.slice(0, per);
     const added: Node[] = [];
-    for (let i = per; i < n; i += per) added.push(this.newNode(parent.level, keys.slice(i, i + per), children.slice(i, i + per)));
+    for (let i = per; i < n; i += per) added.push(this.newNode(parent.level, allKeys.slice(i, i + per), allChildren.slice(i, i + per)));
     this.host.cpu.charge("blockCow", added.length);
-    this.insertSiblings(path, level + 1, added);
+    this.linkChildren(path, level + 1, added, added.map((b) => b.keys[0] as Key), false);
   }
 
   /** Removes path.nodes[level] (now empty) from its parent, and empty ancestors with it. */
@@ -605,36 +707,11 @@ function bytesOf(items: readonly Item[]): number {
   return b;
 }
 
-/**
- * Splits items into groups of at most `capacity` bytes: after appends, left groups are packed
- * full (split_leaf splits at the insertion point); otherwise into halves by bytes.
- */
-function partitionByBytes(items: Item[], capacity: number, packLeft: boolean): Item[][] {
-  const total = bytesOf(items);
-  if (!packLeft && total <= 2 * capacity) {
-    let acc = 0;
-    let mid = 0;
-    while (mid < items.length - 1 && acc + itemFootprint(items[mid] as Item) <= total / 2) acc += itemFootprint(items[mid++] as Item);
-    if (mid === 0) mid = 1;
-    const left = items.slice(0, mid);
-    const right = items.slice(mid);
-    if (bytesOf(left) <= capacity && bytesOf(right) <= capacity) return [left, right];
-  }
-  const groups: Item[][] = [];
-  let current: Item[] = [];
-  let used = 0;
-  for (const it of items) {
-    const f = itemFootprint(it);
-    if (used + f > capacity && current.length > 0) {
-      groups.push(current);
-      current = [];
-      used = 0;
-    }
-    current.push(it);
-    used += f;
-  }
-  groups.push(current);
-  return groups;
+/** leaf_space_used: bytes of items [start, end). */
+function bytesOfRange(items: readonly Item[], start: number, end: number): number {
+  let b = 0;
+  for (let i = start; i < end; i++) b += itemFootprint(items[i] as Item);
+  return b;
 }
 
 export function keyText(k: Key): string {

@@ -14,15 +14,31 @@ const all = key(0, 0, 0);
 const end = key(Number.MAX_SAFE_INTEGER, 255, MAX_OFFSET);
 
 describe("BTree", () => {
-  it("packs 51 file extent items (25 + 53 bytes) into a 4 KiB leaf when appending", () => {
+  it("holds 51 file extent items (25 + 53 bytes) in a 4 KiB leaf, and splits it in the middle on the 52nd (split_leaf)", () => {
     const tree = new BTree(new FakeHost(), 5);
     for (let i = 0; i < 51; i++) tree.insertItems([extent(i * 4096)]);
     expect(tree.height).toBe(1);
+    expect((tree.root as Leaf).usedBytes).toBe(51 * 78);
     tree.insertItems([extent(51 * 4096)]);
     expect(tree.height).toBe(2);
     const leaves = (tree.root as { children: Leaf[] }).children;
-    expect(leaves.map((l) => l.items.length)).toEqual([51, 1]);
-    expect(leaves[0]!.usedBytes).toBe(51 * 78);
+    expect(leaves.map((l) => l.items.length)).toEqual([26, 26]);
+  });
+
+  it("gives an appended batch that fits neither half a new leaf of its own", () => {
+    const tree = new BTree(new FakeHost(), 5);
+    for (let i = 0; i < 30; i++) tree.insertItems([extent(i * 4096)]);
+    tree.insertItems(Array.from({ length: 40 }, (_, i) => extent((100 + i) * 4096)));
+    const leaves = (tree.root as { children: Leaf[] }).children;
+    expect(leaves.map((l) => l.items.length)).toEqual([30, 40]);
+    checkTree(tree);
+  });
+
+  it("splits at the insertion point when the middle half has no room, and keeps order", () => {
+    const tree = new BTree(new FakeHost(), 5);
+    for (let i = 0; i < 51; i++) tree.insertItems([extent(i * 8192)]);
+    tree.insertItems(Array.from({ length: 30 }, (_, i) => extent(40 * 8192 + 1 + i)));
+    expect(checkTree(tree)).toBe(81);
   });
 
   it("holds 121 key pointers (33 bytes) per 4 KiB node and 208 extent items per 16 KiB leaf", () => {
@@ -56,11 +72,12 @@ describe("BTree", () => {
     expect(tree.itemsInRange(all, end).map((i) => i.key.offset)).toEqual([...present].sort((a, b) => a - b));
   });
 
-  it("inserts a batch that spans several leaves and keeps it in order", () => {
+  it("takes consecutive batches between two items, as copy_items does, and keeps them in order", () => {
     const tree = new BTree(new FakeHost(), 5);
     tree.insertItems([extent(0), extent(10_000 * 4096)]);
-    tree.insertItems(Array.from({ length: 400 }, (_, i) => extent((i + 1) * 4096)));
+    for (let b = 0; b < 10; b++) tree.insertItems(Array.from({ length: 40 }, (_, i) => extent((1 + b * 40 + i) * 4096)));
     expect(checkTree(tree)).toBe(402);
+    expect(() => tree.insertItems(Array.from({ length: 60 }, (_, i) => extent((500 + i) * 4096)))).toThrow(/cannot fit one leaf/);
   });
 
   it("refuses a duplicate key and a batch that would straddle an existing item", () => {
