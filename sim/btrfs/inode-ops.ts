@@ -11,6 +11,16 @@ import { dropExtents, insertFileExtent, overlappingExtents } from "./file.ts";
 import type { FsInfo } from "./fs-info.ts";
 import { BtrfsInode } from "./inode.ts";
 
+/**
+ * btrfs_update_inode + btrfs_set_inode_last_trans: the inode changed in the running transaction
+ * and log transaction, and its item is due for an update (delayed inode).
+ */
+export function markInodeChanged(fs: FsInfo, inode: BtrfsInode): void {
+  inode.lastTrans = fs.transid;
+  inode.lastSubTrans = fs.log?.logTransid ?? 0;
+  inode.inodeItemDirty = true;
+}
+
 /** FNV-1a, standing in for btrfs_name_hash (crc32c) as the DIR_ITEM key offset. */
 function nameHash(name: string): number {
   let h = 0x811c9dc5;
@@ -50,8 +60,7 @@ export function fallocate(fs: FsInfo, inode: BtrfsInode, lengthBytes: number, ke
   }
   inode.prealloc = true;
   if (!keepSize) inode.sizeBytes = Math.max(inode.sizeBytes, lengthBytes);
-  inode.lastTrans = fs.transid;
-  inode.inodeItemDirty = true;
+  markInodeChanged(fs, inode);
 }
 
 /** btrfs_cont_expand: hole items over the parts of [fromBytes, toBytes) that have no extent item. */
@@ -85,8 +94,7 @@ export function setSize(fs: FsInfo, inode: BtrfsInode, newSize: number): void {
     contExpand(fs, inode, inode.sizeBytes, newSize);
   }
   inode.sizeBytes = newSize;
-  inode.lastTrans = fs.transid;
-  inode.inodeItemDirty = true;
+  markInodeChanged(fs, inode);
 }
 
 /**

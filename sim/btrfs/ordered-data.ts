@@ -13,6 +13,7 @@ import { EXTENT_FLAG } from "./extent-map.ts";
 import { csumFileBlocks, lookupCsumsRange } from "./file-item.ts";
 import { dropExtents, insertFileExtent, markExtentWritten, overlappingExtents } from "./file.ts";
 import type { FsInfo } from "./fs-info.ts";
+import { markInodeChanged } from "./inode-ops.ts";
 import type { BtrfsInode } from "./inode.ts";
 import type { OpTimer } from "./op-timer.ts";
 import { MAX_BIO_BYTES, submitAll } from "./disk-io.ts";
@@ -123,6 +124,5 @@ export function finishOrderedIo(fs: FsInfo, inode: BtrfsInode, oe: OrderedExtent
   }
   csumFileBlocks(fs.csumTree, oe.diskBytenr, oe.len / fs.sectorBytes, fs.sectorBytes);
   inode.extentMaps.unpin(oe.fileOffset, transid);
-  inode.lastTrans = transid;
-  inode.inodeItemDirty = true;
+  markInodeChanged(fs, inode);
 }
