@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { relative, isAbsolute } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEVICE_KINDS } from "../devices/index.ts";
-import { FS_KINDS, LOGGER_KINDS } from "../sim/index.ts";
+import { FS_KINDS, LOGGER_KINDS, defaultWorkers } from "../sim/index.ts";
 import { devicesCommand } from "./commands/devices.ts";
 import { reproduceCommand } from "./commands/reproduce.ts";
 import { runCommand } from "./commands/run.ts";
@@ -18,6 +18,12 @@ function parseSeed(text: string): number {
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n > 0xffffffff) {
     throw new InvalidArgumentError("expected a whole number from 0 to 4294967295");
   }
+  return n;
+}
+
+function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > 256) throw new InvalidArgumentError("expected a whole number from 1 to 256");
   return n;
 }
 
@@ -88,13 +94,14 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option("--set <key=value>", `${setHelp}; device.X applies to the devices that have X`, collect, [])
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
     .option("--out <dir>", "also write reproduce.csv/.json/.txt and each cell's per-fsync trace into this directory")
+    .option("--workers <n>", "cells run in parallel on this many worker threads (results do not depend on it)", parseWorkers, defaultWorkers())
     .addHelpText(
       "after",
       "\nThe seed (commit 5dc562c, Linux 3.7): SATA 82 -> 140 KiB/s, Fusion-io 431 -> 2532 KiB/s.\n" +
         "error = (simulated - seed) / seed. All four cells use one parameter set (fsyncsim devices; docs/calibration.md).",
     )
-    .action((opts: { job: string; seed: number; set: string[]; format: (typeof FORMATS)[number]; out?: string }) => {
-      reproduceCommand(io, { ...opts, out: opts.out }, version);
+    .action(async (opts: { job: string; seed: number; set: string[]; format: (typeof FORMATS)[number]; out?: string; workers: number }) => {
+      await reproduceCommand(io, { ...opts, out: opts.out }, version);
     });
 
   program

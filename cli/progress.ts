@@ -10,11 +10,11 @@ export interface Progress {
 
 const SILENT: Progress = { update: () => undefined, stop: () => undefined };
 
-/** A bar labelled `label` if stderr is a TTY, otherwise a reporter that does nothing. */
-export function startProgress(io: CliIo, label: string): Progress {
+/** A bar labelled `label`, counting `unit`, if stderr is a TTY; otherwise a reporter that does nothing. */
+export function startProgress(io: CliIo, label: string, unit = "writes"): Progress {
   if (!io.stderr.isTTY) return SILENT;
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} writes | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

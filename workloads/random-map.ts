@@ -1,5 +1,6 @@
 // Which blocks of a file a random job has already written, so that each block is written exactly
-// once (fio's random map; since fio 2.0.11 the "axmap" in lib/axmap.c). A hierarchy of bitmaps:
+// once (fio's random map; since fio 2.0.11 the "axmap" in lib/axmap.c); also the block allocator's
+// map of used metadata blocks. A hierarchy of bitmaps:
 // level 0 has one bit per block; a bit at level n+1 is set when the 32-bit word below it is full,
 // so finding the next free block skips full regions in O(levels) words instead of scanning.
 
@@ -43,6 +44,19 @@ export class RandomMap {
       level[w] = word;
       if (word !== FULL) return;
       index = w; // the word is full: set its bit one level up
+    }
+  }
+
+  /** Marks `block` unwritten again (free space returned to an allocator). */
+  clear(block: number): void {
+    let index = block;
+    for (let l = 0; l < this.levels.length; l++) {
+      const level = this.levels[l] as Uint32Array;
+      const w = index >>> 5;
+      const before = level[w] as number;
+      level[w] = (before & ~(1 << (index & 31))) >>> 0;
+      if (before !== FULL) return; // the word was not full, so the levels above did not record it
+      index = w;
     }
   }
 

@@ -1,7 +1,7 @@
 // `fsyncsim reproduce`: the seed job on sata-hdd and fusion-iodrive with the logger before the patch
 // and the patch's, beside the seed's numbers. With --out, also the per-fsync traces of each cell.
 import { DEVICE_MODELS } from "../../devices/index.ts";
-import { InputError, MSG, hasParam, reproduceSeed, SEED_DEVICES } from "../../sim/index.ts";
+import { InputError, MSG, createRunPool, hasParam, reproduceSeed, SEED_DEVICES } from "../../sim/index.ts";
 import { readJobFile } from "../../workloads/index.ts";
 import { writeFilesAtomically, type OutputFile } from "../atomic-write.ts";
 import { reproduceCsv, reproduceTable } from "../format/reproduce-format.ts";
@@ -18,9 +18,10 @@ export interface ReproduceCommandOptions {
   readonly set: readonly string[];
   readonly format: "table" | "csv" | "json";
   readonly out: string | undefined;
+  readonly workers: number;
 }
 
-export function reproduceCommand(io: CliIo, options: ReproduceCommandOptions, version: string): void {
+export async function reproduceCommand(io: CliIo, options: ReproduceCommandOptions, version: string): Promise<void> {
   const tables = SEED_DEVICES.map((d) => DEVICE_MODELS[d].params);
   const overrides = parseSetOptions(options.set, tables);
   for (const o of overrides.device) {
@@ -29,16 +30,18 @@ export function reproduceCommand(io: CliIo, options: ReproduceCommandOptions, ve
   const { jobs, warnings } = readJobFile(options.job, overrides.job);
   const job = jobs[0];
   if (job === undefined) throw new Error("readJobFile returned no job");
-  const progress = startProgress(io, "reproduce");
+  const progress = startProgress(io, "reproduce", "cells");
+  const pool = createRunPool(options.workers);
   let out;
   try {
-    out = reproduceSeed({
+    out = await reproduceSeed({
       job, seed: options.seed, trace: options.out !== undefined, btrfsOverrides: overrides.btrfs, cpuOverrides: overrides.cpu,
       deviceOverridesFor: (device) => overrides.device.filter((o) => hasParam(DEVICE_MODELS[device].params, o.name)),
       onCell: (d, t) => progress.update(d, t),
-    });
+    }, pool);
   } finally {
     progress.stop();
+    await pool.destroy();
   }
   for (const w of warnings) io.stderr.write(`fsyncsim: warning: ${w}\n`);
   const csv = reproduceCsv(out.cells, out.speedups);

@@ -144,13 +144,11 @@ export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRang
 /** Makes every leaf of `tree` that holds checksum items writable (COW where needed), uncharged. */
 export function cowCsumLeaves(tree: BTree): void {
   const firstKeys: Key[] = [];
-  const cur = tree.cursor(csumKey(0));
-  let leaf: Leaf | undefined;
-  for (let item = cur.item; isCsum(item); cur.next(), item = cur.item) {
-    if (cur.leaf !== leaf) {
-      leaf = cur.leaf;
-      if (leaf.written || leaf.generation !== tree.transidOfHost) firstKeys.push(item.key);
-    }
+  for (const leaf of tree.leavesFrom(csumKey(0))) {
+    const first = leaf.items[0];
+    const last = leaf.items[leaf.items.length - 1];
+    if (!isCsum(last)) continue;
+    if (leaf.written || leaf.generation !== tree.transidOfHost) firstKeys.push(isCsum(first) ? first.key : last.key);
   }
   for (const k of firstKeys) tree.search(k, true, false);
 }

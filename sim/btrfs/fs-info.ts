@@ -84,6 +84,7 @@ export class FsInfo implements TreeHost {
       metadataChunkBytes: params.metadataChunkBytes,
       dataChunkBytes: params.dataChunkBytes,
       metadataDup: params.metadataProfile === "dup",
+      nodesize: params.nodesizeBytes,
       superblockOffsets: superblockOffsets(bdev.capacityBytes),
       superblockBytes: SUPERBLOCK_BYTES,
     });

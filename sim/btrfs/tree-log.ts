@@ -10,7 +10,7 @@
 // the next change to any of them copies it elsewhere first. CPU work is always spent before the
 // I/O it precedes is submitted.
 import type { Proc } from "../core/index.ts";
-import { inodeItem, rootItem, type FileExtentData, type Item } from "./ctree/items.ts";
+import { inodeItem, itemFootprint, rootItem, type FileExtentData, type Item } from "./ctree/items.ts";
 import { KEY_TYPE, MAX_OFFSET, OBJECTID, key } from "./ctree/key.ts";
 import type { BTree } from "./ctree/btree.ts";
 import type { TreeBlock } from "./ctree/tree-block.ts";
@@ -73,6 +73,8 @@ export interface LeafCopy {
   readonly ino: number;
   readonly maxType: number;
   readonly items: Item[];
+  /** The items' footprint in a leaf, bytes. */
+  readonly bytes: number;
   readonly ranges: DiskRange[];
 }
 
@@ -94,7 +96,9 @@ export function copyChangedLeaves(fs: FsInfo, log: BTree, inode: BtrfsInode, max
     const fresh = copy === undefined || copy.version !== leaf.version || copy.transid !== fs.transid || copy.ino !== inode.ino || copy.maxType !== maxType;
     if (copy === undefined || fresh) {
       const items = leaf.items.filter((it) => it.key.objectid === inode.ino && it.key.type <= maxType);
-      copy = { version: leaf.version, transid: fs.transid, ino: inode.ino, maxType, items, ranges: currentGenerationRanges(fs, items) };
+      let bytes = 0;
+      for (const it of items) bytes += itemFootprint(it);
+      copy = { version: leaf.version, transid: fs.transid, ino: inode.ino, maxType, items, bytes, ranges: currentGenerationRanges(fs, items) };
       fs.leafCopies.set(leaf, copy);
     }
     if (copy.items.length > 0) batches.push({ copy, fresh });
@@ -102,7 +106,7 @@ export function copyChangedLeaves(fs: FsInfo, log: BTree, inode: BtrfsInode, max
   let copied = 0;
   let reusedRanges = 0;
   for (const { copy, fresh } of batches) {
-    log.insertItems(copy.items);
+    log.insertItems(copy.items, copy.bytes);
     copied += copy.items.length;
     if (fresh) copyCsums(fs.csumTree, log, copy.ranges, fs.sectorBytes, fs.cpu);
     else reusedRanges += copy.ranges.length;

@@ -5,6 +5,7 @@
 // allocated behind them as groups fill up. Blocks freed after being written are pinned until the
 // transaction commits, as btrfs_free_tree_block / btrfs_pin_extent do.
 import { InputError } from "../util/input-error.ts";
+import { BlockSpace } from "./block-space.ts";
 import { FreeSpace, type Range } from "./free-space.ts";
 
 export type ChunkType = "system" | "metadata" | "data";
@@ -15,6 +16,8 @@ export interface ChunkLayout {
   readonly metadataChunkBytes: number;
   readonly dataChunkBytes: number;
   readonly metadataDup: boolean;
+  /** Tree block size: metadata groups allocate only whole blocks of it. */
+  readonly nodesize: number;
   /** Physical byte offsets of the superblock copies that fit the device. */
   readonly superblockOffsets: readonly number[];
   readonly superblockBytes: number;
@@ -26,7 +29,7 @@ export interface BlockGroup {
   readonly lengthBytes: number;
   /** Physical start of each copy (one, or two for DUP). */
   readonly stripes: readonly number[];
-  readonly free: FreeSpace;
+  readonly free: FreeSpace | BlockSpace;
 }
 
 /** The first MiB of the device is never allocated (btrfs leaves it for boot loaders and the super). */
@@ -112,7 +115,8 @@ export class Volumes {
       throw new InputError("btrfs", `the filesystem is full: no room on the device for another ${type} chunk of ${length} bytes`);
     }
     const stripes = Array.from({ length: copies }, (_, i) => this.nextPhysical + i * length);
-    const group: BlockGroup = { type, logicalStart: this.nextLogical, lengthBytes: length, stripes, free: new FreeSpace(this.nextLogical, length) };
+    const free = type === "metadata" ? new BlockSpace(this.nextLogical, length, L.nodesize) : new FreeSpace(this.nextLogical, length);
+    const group: BlockGroup = { type, logicalStart: this.nextLogical, lengthBytes: length, stripes, free };
     // Keep superblock copies out of allocation (exclude_super_stripes).
     for (const sb of L.superblockOffsets) {
       stripes.forEach((s) => {

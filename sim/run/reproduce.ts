@@ -4,7 +4,8 @@ import type { DeviceKind } from "../../devices/index.ts";
 import type { FioJob } from "../../workloads/index.ts";
 import type { LoggerKind } from "../btrfs/index.ts";
 import type { ParamOverride } from "../params/index.ts";
-import { runJob, type RunResult } from "./run-job.ts";
+import { createRunPool, type RunPool } from "./pool.ts";
+import type { RunResult } from "./run-job.ts";
 
 /** "Btrfs: turbo charge fsync" (5dc562c), the commit message's table, in fio's KB/s (= KiB/s). */
 export const SEED_TABLE: Readonly<Record<"sata-hdd" | "fusion-iodrive", Readonly<Record<"truncate-and-copy" | "modified-extents", number>>>> = {
@@ -48,22 +49,35 @@ export function throughputKiBps(r: RunResult): number {
   return r.runtimeNs > 0 ? r.bytesWritten / 1024 / (r.runtimeNs / 1e9) : 0;
 }
 
-/** Runs the four cells with one parameter set. */
-export function reproduceSeed(o: ReproduceOptions): { cells: ReproduceCell[]; speedups: ReproduceSpeedup[] } {
-  const cells: ReproduceCell[] = [];
-  const total = SEED_DEVICES.length * SEED_LOGGERS.length;
-  for (const device of SEED_DEVICES) {
-    for (const logger of SEED_LOGGERS) {
-      const result = runJob({
-        job: o.job, device: device as DeviceKind, fs: "btrfs", logger: logger as LoggerKind, seed: o.seed, trace: o.trace,
+/** Runs the four cells with one parameter set, on `pool` if given (longest cells first). */
+export async function reproduceSeed(o: ReproduceOptions, pool?: RunPool): Promise<{ cells: ReproduceCell[]; speedups: ReproduceSpeedup[] }> {
+  const runner = pool ?? createRunPool(1);
+  const tasks = SEED_DEVICES.flatMap((device) =>
+    SEED_LOGGERS.map((logger) => ({
+      device, logger,
+      task: {
+        job: o.job, device: device as DeviceKind, fs: "btrfs" as const, logger: logger as LoggerKind, seed: o.seed, trace: o.trace,
         deviceOverrides: o.deviceOverridesFor?.(device) ?? [], btrfsOverrides: o.btrfsOverrides, cpuOverrides: o.cpuOverrides,
-      });
-      const simulatedKiBps = throughputKiBps(result);
-      const seedKiBps = SEED_TABLE[device][logger];
-      cells.push({ device, logger, result, simulatedKiBps, seedKiBps, errorPct: ((simulatedKiBps - seedKiBps) / seedKiBps) * 100 });
-      o.onCell?.(cells.length, total);
-    }
-  }
+      },
+    })),
+  );
+  let done = 0;
+  // The truncate-and-copy cells take longest: start them first so the pool stays busy.
+  const order = [...tasks].sort((a, b) => (a.logger === b.logger ? 0 : a.logger === "truncate-and-copy" ? -1 : 1));
+  const results = new Map<(typeof tasks)[number], RunResult>();
+  await Promise.all(
+    order.map(async (t) => {
+      results.set(t, await runner.run(t.task));
+      o.onCell?.(++done, tasks.length);
+    }),
+  );
+  if (pool === undefined) await runner.destroy();
+  const cells: ReproduceCell[] = tasks.map((t) => {
+    const result = results.get(t) as RunResult;
+    const simulatedKiBps = throughputKiBps(result);
+    const seedKiBps = SEED_TABLE[t.device][t.logger];
+    return { device: t.device, logger: t.logger, result, simulatedKiBps, seedKiBps, errorPct: ((simulatedKiBps - seedKiBps) / seedKiBps) * 100 };
+  });
   const speedups = SEED_DEVICES.map((device) => {
     const of = (l: (typeof SEED_LOGGERS)[number]): ReproduceCell => cells.find((c) => c.device === device && c.logger === l) as ReproduceCell;
     const simulated = of("modified-extents").simulatedKiBps / of("truncate-and-copy").simulatedKiBps;

@@ -293,6 +293,12 @@ export class BTree {
     return new LeafCursor(this, path);
   }
 
+  /** The leaves from the one holding `k` to the end of the tree (read-only, uncharged). */
+  *leavesFrom(k: Key): Generator<Leaf, void, undefined> {
+    const path = this.search(k, false, false);
+    for (let leaf: Leaf | undefined = path.nodes[0] as Leaf; leaf !== undefined; leaf = this.stepToNextLeaf(path)) yield leaf;
+  }
+
   /** The leaf after the path's leaf, moving the path onto it (read-only). */
   stepToNextLeaf(path: Path): Leaf | undefined {
     for (let l = 1; l < path.nodes.length; l++) {
