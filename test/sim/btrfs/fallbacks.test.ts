@@ -1,6 +1,8 @@
 // When the patched logger falls back to the full copy (NEEDS_FULL_SYNC): a new inode, a truncate,
 // and an inode evicted and read back in the transaction that last changed it — once each.
 import { describe, expect, it } from "vitest";
+import { runJob } from "../../../sim/index.ts";
+import { fioOps, resolveJobs } from "../../../workloads/index.ts";
 import { mount } from "./harness.ts";
 
 const K = 1024;
@@ -30,12 +32,23 @@ describe("NEEDS_FULL_SYNC fallbacks of the modified-extents logger", () => {
     expect(paths).toEqual(["fast", "full", "fast"]);
   });
 
-  it("reaches the truncate fallback from a workload (ioengine=ftruncate)", () => {
-    const m = mount();
-    m.write(0);
-    m.fsync();
-    m.truncate(4 * K);
-    expect(m.fsync().path).toBe("full");
+  it("reaches the truncate fallback from a workload: an fio job with ioengine=ftruncate", () => {
+    // fio's ftruncate engine truncates the file to each write unit's offset; here the sizes go
+    // down (rw=write from a file laid out at 64 KiB would grow it), so use a shrinking sequence.
+    const job = resolveJobs("[t]\nrw=randwrite\nioengine=ftruncate\nbs=4k\nsize=64k\nfsync=1\nnorandommap\nrandseed=3\n", "t.fio").jobs[0]!;
+    const r = runJob({ job, device: "null", fs: "btrfs", logger: "modified-extents", seed: 1, trace: true });
+    const ops = [...fioOps(job, 1)].filter((o) => o.kind === "truncate").map((o) => (o as { sizeBytes: number }).sizeBytes);
+    // Each fsync follows one truncate; a shrinking one forces the full copy, a growing one does not
+    // (the first fsync of the new file is full anyway).
+    let size = 64 * K;
+    const expected = ops.slice(0, -1).map((to, i) => {
+      const path = i === 0 || to < size ? "full" : "fast";
+      size = to;
+      return path;
+    });
+    expect(r.trace!.map((t) => t.path)).toEqual(expected);
+    expect(expected).toContain("full");
+    expect(expected).toContain("fast");
   });
 
   it("copies everything once after the inode is evicted and read back in the same transaction", () => {
