@@ -1,7 +1,8 @@
 // The reproduction table: the four cells beside the seed's numbers, and each device's speedup.
 import type { ReproduceCell, ReproduceSpeedup } from "../../sim/index.ts";
 import { toCsv } from "./csv.ts";
-import { fixed, nsToS, nsToUs } from "./units.ts";
+import { runSummary } from "./run-summary.ts";
+import { fixed } from "./units.ts";
 
 export const REPRODUCE_COLUMNS = [
   "device", "logger", "simulated_kib_per_s", "seed_kib_per_s", "error_pct",
@@ -16,8 +17,9 @@ type Row = Record<(typeof REPRODUCE_COLUMNS)[number], string>;
 export function reproduceRows(cells: readonly ReproduceCell[], speedups: readonly ReproduceSpeedup[]): Row[] {
   return cells.map((c) => {
     const r = c.result;
+    const run = runSummary(r);
     const s = speedups.find((x) => x.device === c.device) as ReproduceSpeedup;
-    const per = (x: number): number => (r.fsyncs > 0 ? x / r.fsyncs : 0);
+    const perFsync = (x: number): string => fixed(r.fsyncs > 0 ? x / r.fsyncs : 0, 3);
     return {
       device: c.device,
       logger: c.logger,
@@ -27,22 +29,22 @@ export function reproduceRows(cells: readonly ReproduceCell[], speedups: readonl
       simulated_speedup: fixed(s.simulated, 3),
       seed_speedup: fixed(s.seed, 3),
       speedup_error_pct: fixed(s.errorPct, 2),
-      fsyncs: String(r.fsyncs),
-      simulated_runtime_s: fixed(nsToS(r.runtimeNs), 6),
-      fsync_lat_p50_us: fixed(nsToUs(r.fsyncLatency.p50Ns), 3),
-      fsync_lat_p99_us: fixed(nsToUs(r.fsyncLatency.p99Ns), 3),
-      fsyncs_fast: String(r.fsyncPaths.fast),
-      fsyncs_full: String(r.fsyncPaths.full),
-      fsyncs_commit: String(r.fsyncPaths.commit),
-      fsync_cpu_us: fixed(per(nsToUs(r.fsyncBreakdownNs.cpu)), 3),
-      fsync_data_io_us: fixed(per(nsToUs(r.fsyncBreakdownNs.dataIo)), 3),
-      fsync_log_io_us: fixed(per(nsToUs(r.fsyncBreakdownNs.logIo)), 3),
-      fsync_flush_us: fixed(per(nsToUs(r.fsyncBreakdownNs.flush)), 3),
-      fsync_commit_wait_us: fixed(per(nsToUs(r.fsyncBreakdownNs.commit)), 3),
-      log_items_per_fsync: fixed(per(r.modelStats.logItemsCopied ?? 0), 3),
-      log_blocks_per_fsync: fixed(per(r.modelStats.logBlocksWritten ?? 0), 3),
-      device_writes: String(r.block.deviceWrites),
-      device_flushes: String(r.block.deviceFlushes),
+      fsyncs: run.fsyncs,
+      simulated_runtime_s: run.simulated_runtime_s,
+      fsync_lat_p50_us: run.fsync_lat_p50_us,
+      fsync_lat_p99_us: run.fsync_lat_p99_us,
+      fsyncs_fast: run.fsyncs_fast,
+      fsyncs_full: run.fsyncs_full,
+      fsyncs_commit: run.fsyncs_commit,
+      fsync_cpu_us: run.fsync_cpu_us,
+      fsync_data_io_us: run.fsync_data_io_us,
+      fsync_log_io_us: run.fsync_log_io_us,
+      fsync_flush_us: run.fsync_flush_us,
+      fsync_commit_wait_us: run.fsync_commit_wait_us,
+      log_items_per_fsync: perFsync(r.modelStats.logItemsCopied ?? 0),
+      log_blocks_per_fsync: perFsync(r.modelStats.logBlocksWritten ?? 0),
+      device_writes: run.device_writes,
+      device_flushes: run.device_flushes,
       commits: String(r.modelStats.commits ?? 0),
     };
   });
