@@ -7,7 +7,7 @@ import { DEVICE_KINDS } from "../devices/index.ts";
 import { FS_KINDS, LOGGER_KINDS, defaultWorkers } from "../sim/index.ts";
 import { devicesCommand } from "./commands/devices.ts";
 import { reproduceCommand } from "./commands/reproduce.ts";
-import { runCommand } from "./commands/run.ts";
+import { RUN_FORMATS, runCommand } from "./commands/run.ts";
 import type { CliIo } from "./io.ts";
 
 const FORMATS = ["table", "csv", "json"] as const;
@@ -59,8 +59,9 @@ export function buildProgram(io: CliIo, version: string): Command {
 
   program
     .command("run")
-    .description("simulate one fio job on one device and print its throughput and latencies")
-    .option("--job <file>", "fio job file to run", seedJobPath(io.cwd))
+    .description("simulate a fio job file (all its jobs) or replay a fio iolog on one device, and print fio-style results")
+    .option("--job <file>", "fio job file to run (default: the seed job; with --iolog: fio's defaults)")
+    .option("--iolog <file>", "replay a fio iolog (version 2 or 3, as fio --write_iolog records it) instead of generating the I/O")
     .addOption(new Option("--device <name>", `device model: ${DEVICE_KINDS.join(", ")}`).default("sata-hdd"))
     .addOption(
       new Option("--fs <kind>", "filesystem: btrfs = the 2012 btrfs model; raw = straight to the device (fsync = cache flush)")
@@ -70,20 +71,23 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option("--logger <name>", `btrfs fsync logger: ${LOGGER_KINDS.join(", ")}`, "modified-extents")
     .option("--seed <n>", "seed of the run (random offsets when the job sets no randseed)", parseSeed, 1)
     .option("--set <key=value>", setHelp, collect, [])
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
-    .option("--out <dir>", "also write <job>-<fs>-<logger>-<device>.csv and .json into this directory (atomically)")
-    .option("--trace <file>", "write a CSV with one row per fsync: path, log items and blocks, device I/O, time by phase")
+    .addOption(new Option("--format <format>", "output format: table (fio's summary), csv, json, fio-json (fio 3.x --output-format=json)").choices(RUN_FORMATS).default("table"))
+    .option("--out <dir>", "also write <name>-<fs>-<logger>-<device>.csv, .json and .fio.json into this directory (atomically)")
+    .option("--trace <file>", "write a CSV with one row per fsync: process, path, log items and blocks, device I/O, time by phase")
     .addHelpText(
       "after",
       "\nExamples:\n" +
         "  fsyncsim run --device fusion-iodrive --logger truncate-and-copy      # the seed job before the patch\n" +
+        "  fsyncsim run --job workloads/jobs/db-wal.fio --format fio-json       # a scenario, as fio would report it\n" +
+        "  fsyncsim run --iolog workloads/iologs/seed-fio-3.33.iolog            # replay what real fio recorded\n" +
         "  fsyncsim run --device sata-hdd --trace fsyncs.csv                    # one trace row per fsync\n" +
         "  fsyncsim run --fs raw --device sata-hdd                              # the device's ceiling for the job\n" +
-        "  fsyncsim run --set size=4m --set btrfs.nodesizeBytes=16384 --set cpu.hz=250\n" +
-        "Throughput is in KiB/s (1024 bytes), as fio's KB/s was. 'fsyncsim devices' lists device parameters.",
+        "  fsyncsim run --set size=4m --set numjobs=4 --set btrfs.nodesizeBytes=16384\n" +
+        "Throughput is in KiB/s (1024 bytes), as fio's KB/s was. 'fsyncsim devices' lists device parameters.\n" +
+        "Job files: the fio options fsyncsim simulates are listed in README.md; any other option is refused.",
     )
-    .action((opts: { job: string; device: string; fs: string; logger: string; seed: number; set: string[]; format: (typeof FORMATS)[number]; out?: string; trace?: string }) => {
-      runCommand(io, { ...opts, out: opts.out, trace: opts.trace }, version);
+    .action((opts: { job?: string; iolog?: string; device: string; fs: string; logger: string; seed: number; set: string[]; format: (typeof RUN_FORMATS)[number]; out?: string; trace?: string }) => {
+      runCommand(io, { ...opts, job: opts.job, iolog: opts.iolog, out: opts.out, trace: opts.trace }, version, seedJobPath(io.cwd));
     });
 
   program

@@ -30,6 +30,11 @@ export interface DeviceCapabilities {
   readonly capacityBytes: number;
   /** Host CPU time the driver spends on each command before the device sees it, in ns. */
   readonly hostCpuNsPerCommand: number;
+  /**
+   * The device is rotational (Linux queue/rotational = 1, no QUEUE_FLAG_NONROT). btrfs mounts a
+   * filesystem whose devices are all non-rotational with the ssd option.
+   */
+  readonly rotational: boolean;
 }
 
 /** A device model instance: mutable state (head position, cache, queues) behind one call. */

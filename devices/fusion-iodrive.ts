@@ -73,6 +73,13 @@ const FUSION_PARAMS = {
     source: "no published figure; devices.md §2.5 'a few µs to tens of µs'",
     status: "unconfirmed",
   },
+  advertisesNonRotational: {
+    kind: "boolean",
+    default: false,
+    help: "driver sets QUEUE_FLAG_NONROT, so btrfs mounts with the ssd option (no log-sync batching sleep)",
+    source: "RemixVSL/iomemory-vsl 2.3.11 kblock.c kfio_create_disk sets limits, flush flags and discard but not NONROT",
+    status: "confirmed",
+  },
   advertisesWriteCache: {
     kind: "boolean",
     default: true,
@@ -113,6 +120,7 @@ export const fusionIoDrive: DeviceSpec<typeof FUSION_PARAMS> = {
         fua: p.advertisesWriteCache,
         capacityBytes: sectorAligned(p.capacityBytes),
         hostCpuNsPerCommand: toIntegerNs(p.hostCpuPerCommandUs * 1e3),
+        rotational: !p.advertisesNonRotational,
       },
       submit(cmd, nowNs) {
         if (cmd.op === "flush") return Math.max(nowNs, writesDoneNs) + toIntegerNs(p.flushLatencyUs * 1e3);

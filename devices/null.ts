@@ -52,6 +52,7 @@ export const nullDevice: DeviceSpec<typeof NULL_PARAMS> = {
         fua: p.volatileWriteCache && p.fuaSupported,
         capacityBytes: sectorAligned(p.capacityBytes),
         hostCpuNsPerCommand: 0,
+        rotational: false,
       },
       submit: (_cmd, nowNs) => nowNs + p.completionNs,
     };

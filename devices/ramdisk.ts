@@ -48,6 +48,7 @@ export const ramdisk: DeviceSpec<typeof RAMDISK_PARAMS> = {
         fua: false,
         capacityBytes: sectorAligned(p.capacityBytes),
         hostCpuNsPerCommand: 0,
+        rotational: false,
       },
       submit(cmd, nowNs) {
         if (cmd.op === "flush") return nowNs;

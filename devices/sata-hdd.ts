@@ -162,6 +162,7 @@ function createSataHdd(p: SataHddParams): DeviceModel {
       fua: p.writeCacheEnabled && p.fuaEnabled,
       capacityBytes: sectorAligned(p.capacityBytes),
       hostCpuNsPerCommand: 0,
+      rotational: true,
     },
     submit(cmd, nowNs) {
       let t = Math.max(nowNs, freeNs) + overheadNs;

@@ -40,14 +40,25 @@ export const MSG = {
   fioBadChoice: (key: string, value: string, choices: readonly string[]) =>
     `option '${key}': '${value}' is not one of ${choices.join(", ")}`,
   fioNotSimulated: (key: string, value: string, why: string) => `option '${key}=${value}' is not simulated: ${why}`,
+  fioOptionNotSimulated: (key: string, fioName: string) =>
+    `fio option '${key}'${fioName === key ? "" : ` (${fioName})`} is not simulated by fsyncsim; remove it to run the job (fsyncsim options: README, "Job files")`,
+  fioUnknownEngine: (engine: string, suggestion: string | undefined) => `unknown ioengine '${engine}'${didYouMean(suggestion)}`,
+  fioExternalEngine: (engine: string) => `ioengine '${engine}' is an external engine; it is not simulated`,
+  fioBadTime: (key: string, value: string) =>
+    `option '${key}': '${value}' is not a whole number with an optional time unit (us, ms, s, m, h, d)`,
+  fioAboveMax: (key: string, value: string, max: number) => `option '${key}': '${value}' is above the maximum ${max}`,
+  fioRwModifier: (value: string) => `option 'rw=${value}': the ':N' offset modifier (rw_sequencer) is not simulated`,
+  fioRwmixSum: (read: number, write: number) => `rwmixread=${read} and rwmixwrite=${write} do not add up to 100`,
+  fioBadRange: (key: string, value: string) => `option '${key}': '${value}' is not a size or a range LOW-HIGH with LOW <= HIGH`,
+  fioFtruncateReads: (job: string, rw: string) => `job '${job}': ioengine=ftruncate turns writes into truncates; it cannot do rw=${rw}`,
+  fioTimeBasedNeedsRuntime: (job: string) => `job '${job}': time_based needs a runtime (runtime=...)`,
+  fioNoEffect: (key: string, why: string) => `${key} has no effect in a simulation: ${why}`,
   fioZero: (key: string) => `option '${key}' must be greater than zero`,
   fioBelowMin: (key: string, value: string, min: number) => `option '${key}': '${value}' is below the minimum ${min}`,
   fioSizeRequired: (job: string) => `job '${job}' has no size (set size=...)`,
   fioBsLargerThanSize: (job: string, bs: number, size: number) =>
     `job '${job}': bs (${bs} bytes) is larger than size (${size} bytes)`,
   fioNoJobs: () => "no job section (only [global] sections, or none at all)",
-  fioTooManyJobs: (count: number, names: string) =>
-    `${count} job sections (${names}); fsyncsim runs one job at a time for now`,
   fioSizeRemainder: (job: string, size: number, bs: number) =>
     `job '${job}': size ${size} is not a multiple of bs ${bs}; the last partial block is not written`,
   fioIodepthNoEffect: (iodepth: number, engine: string) =>
@@ -56,9 +67,11 @@ export const MSG = {
     "randrepeat=0 asks fio for a fresh random sequence each run; fsyncsim is deterministic, so offsets come from --seed",
   rawIgnores: (option: string, value: string) =>
     `${option}=${value} has no effect with --fs raw (the job's file is mapped straight onto the device)`,
-  rawTooLarge: (job: string, size: number, capacity: number) =>
-    `job '${job}': size ${size} bytes does not fit on the device (${capacity} bytes)`,
+  rawTooLarge: (file: string, endBytes: number, capacity: number) =>
+    `file '${file}' would end at byte ${endBytes}, past the end of the device (${capacity} bytes); files are laid end to end from byte 0`,
   rawNoTruncate: (job: string) => `job '${job}': ioengine=ftruncate needs a filesystem; a raw device cannot be truncated`,
+  btrfsDirectUnaligned: (job: string, sector: number) =>
+    `job '${job}': direct=1 on btrfs needs block sizes that are multiples of ${sector} bytes (btrfs_direct_IO returns EINVAL otherwise)`,
   rawUnaligned: (job: string, bs: number) =>
     `job '${job}': bs ${bs} is not a multiple of 512 bytes, which --fs raw (a block device) needs`,
 } as const;

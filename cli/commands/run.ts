@@ -1,10 +1,13 @@
-// `fsyncsim run`: one job on one device and filesystem. Everything is validated and simulated before
-// anything is written, so bad input leaves no partial output.
-import { checkFsKind, loggerKind, runJob } from "../../sim/index.ts";
+// `fsyncsim run`: a fio job file (all its jobs, numjobs clones each) or a replayed fio iolog, on one
+// device and filesystem. Everything is validated and simulated before anything is written, so bad
+// input leaves no partial output.
+import { basename } from "node:path";
+import { checkFsKind, loggerKind, runJob, type RunConfig } from "../../sim/index.ts";
 import { deviceSpec, type DeviceKind } from "../../devices/index.ts";
-import { readJobFile } from "../../workloads/index.ts";
+import { planReplay, readIolog, readJobFile, resolveJobs, type JobOverride, type ResolvedJobs } from "../../workloads/index.ts";
 import { safeFileStem, writeFileAtomically, writeFilesAtomically } from "../atomic-write.ts";
 import { toCsv } from "../format/csv.ts";
+import { fioJsonDocument } from "../format/fio-json.ts";
 import { runDocument, toJson } from "../format/run-json.ts";
 import { RUN_COLUMNS, runSummary } from "../format/run-summary.ts";
 import { runTable } from "../format/run-table.ts";
@@ -13,19 +16,23 @@ import type { CliIo } from "../io.ts";
 import { startProgress } from "../progress.ts";
 import { parseSetOptions } from "../set-options.ts";
 
+export const RUN_FORMATS = ["table", "csv", "json", "fio-json"] as const;
+
 export interface RunOptions {
-  readonly job: string;
+  /** The job file; undefined means the seed job, or, with --iolog, fio's defaults. */
+  readonly job: string | undefined;
+  readonly iolog: string | undefined;
   readonly device: string;
   readonly fs: string;
   readonly logger: string;
   readonly seed: number;
   readonly set: readonly string[];
-  readonly format: "table" | "csv" | "json";
+  readonly format: (typeof RUN_FORMATS)[number];
   readonly out: string | undefined;
   readonly trace: string | undefined;
 }
 
-export function runCommand(io: CliIo, options: RunOptions, version: string): void {
+export function runCommand(io: CliIo, options: RunOptions, version: string, seedJob: string): void {
   const spec = deviceSpec(options.device);
   const device = spec.name as DeviceKind;
   const fs = checkFsKind(options.fs);
@@ -34,31 +41,59 @@ export function runCommand(io: CliIo, options: RunOptions, version: string): voi
     io.stderr.write(`fsyncsim: warning: --logger ${logger} has no effect with --fs raw (there is no log)\n`);
   }
   const overrides = parseSetOptions(options.set, [spec.params]);
-  const { jobs, warnings } = readJobFile(options.job, overrides.job);
-  const job = jobs[0];
-  if (job === undefined) throw new Error("readJobFile returned no job");
-  const progress = startProgress(io, `${job.name} on ${device}`);
+  const workload = loadWorkload(options, overrides.job, seedJob);
+  const name = workload.config.replay?.source.name ?? workload.jobs[0]?.name ?? "job";
+  const progress = startProgress(io, `${name} on ${device}`);
   let result;
   try {
     result = runJob({
-      job, device, fs, logger, seed: options.seed, trace: options.trace !== undefined,
+      ...workload.config, device, fs, logger, seed: options.seed, trace: options.trace !== undefined,
       deviceOverrides: overrides.device, btrfsOverrides: overrides.btrfs, cpuOverrides: overrides.cpu,
-      onProgress: (d, t) => progress.update(d, t),
+      onProgress: (permille) => progress.update(permille, 1000),
     });
   } finally {
     progress.stop();
   }
-  for (const w of [...warnings, ...result.warnings]) io.stderr.write(`fsyncsim: warning: ${w}\n`);
+  for (const w of [...workload.warnings, ...result.warnings]) io.stderr.write(`fsyncsim: warning: ${w}\n`);
   const csv = toCsv(RUN_COLUMNS, [runSummary(result)]);
   const json = toJson(runDocument(result, version));
-  const text = options.format === "csv" ? csv : options.format === "json" ? json : runTable(result);
+  const fioJson = toJson(fioJsonDocument(result, version));
+  const text = options.format === "csv" ? csv : options.format === "json" ? json : options.format === "fio-json" ? fioJson : runTable(result);
   if (options.trace !== undefined) writeFileAtomically(options.trace, traceCsv(result.trace ?? []), "--trace");
   if (options.out !== undefined) {
-    const stem = [safeFileStem(job.name), fs, ...(result.logger === "none" ? [] : [result.logger]), device].join("-");
+    const stem = [safeFileStem(name), fs, ...(result.logger === "none" ? [] : [result.logger]), device].join("-");
     writeFilesAtomically(options.out, [
       { name: `${stem}.csv`, content: csv },
       { name: `${stem}.json`, content: json },
+      { name: `${stem}.fio.json`, content: fioJson },
     ]);
   }
   io.stdout.write(text);
+}
+
+interface LoadedWorkload extends ResolvedJobs {
+  readonly config: Pick<RunConfig, "jobs" | "replay">;
+}
+
+/** The job file's jobs, or an iolog framed by the job file's first job (or by fio's defaults). */
+function loadWorkload(options: RunOptions, overrides: readonly JobOverride[], seedJob: string): LoadedWorkload {
+  if (options.iolog === undefined) {
+    const resolved = readJobFile(options.job ?? seedJob, overrides);
+    return { ...resolved, config: { jobs: resolved.jobs } };
+  }
+  const trace = readIolog(options.iolog);
+  const logName = basename(options.iolog);
+  const extent = Math.max(4096, ...trace.files.map((f) => f.extentBytes));
+  const resolved =
+    options.job !== undefined
+      ? readJobFile(options.job, overrides)
+      : resolveJobs(`[${logName.replace(/[[\]]/g, "_")}]\nsize=${extent}\n`, options.iolog, overrides);
+  const job = resolved.jobs[0];
+  if (job === undefined) throw new Error("no job to frame the iolog");
+  const plan = planReplay(trace, job, options.seed);
+  return {
+    jobs: [job],
+    warnings: resolved.warnings,
+    config: { jobs: [job], replay: { source: { kind: "iolog", file: options.iolog, name: logName }, plan, ops: trace.ops } },
+  };
 }

@@ -1,5 +1,6 @@
 // One run as a flat record with units in the column names: the CSV row, and the "summary" part of
-// the JSON document. Column order is fixed, so CSVs from different runs concatenate.
+// the JSON document. Column order is fixed (new columns are only ever appended), so CSVs from
+// different runs concatenate. "ops" and "throughput" count writes; reads have their own columns.
 import type { RunResult } from "../../sim/index.ts";
 import { bytesToKiB, fixed, nsToS, nsToUs } from "./units.ts";
 
@@ -9,6 +10,7 @@ export const RUN_COLUMNS = [
   "bytes_written", "write_lat_mean_us", "fsync_lat_mean_us", "device_fua_writes",
   "fsyncs_fast", "fsyncs_full", "fsyncs_commit", "fsyncs_none",
   "fsync_cpu_us", "fsync_data_io_us", "fsync_log_io_us", "fsync_flush_us", "fsync_commit_wait_us",
+  "reads", "bytes_read", "read_lat_mean_us", "read_throughput_kib_per_s", "processes", "fsync_contention_us",
 ] as const;
 export type RunColumn = (typeof RUN_COLUMNS)[number];
 export type RunSummary = Readonly<Record<RunColumn, string>>;
@@ -21,7 +23,7 @@ export function runSummary(r: RunResult): RunSummary {
     fs: r.fs,
     logger: r.logger,
     device: r.device,
-    job: r.job.name,
+    job: r.source.name,
     ops: String(r.writes),
     fsyncs: String(r.fsyncs),
     simulated_runtime_s: fixed(runtimeS, 6),
@@ -46,5 +48,11 @@ export function runSummary(r: RunResult): RunSummary {
     fsync_log_io_us: perFsyncUs(r.fsyncBreakdownNs.logIo),
     fsync_flush_us: perFsyncUs(r.fsyncBreakdownNs.flush),
     fsync_commit_wait_us: perFsyncUs(r.fsyncBreakdownNs.commit),
+    reads: String(r.reads),
+    bytes_read: String(r.bytesRead),
+    read_lat_mean_us: fixed(nsToUs(r.readLatency.meanNs), 3),
+    read_throughput_kib_per_s: fixed(perS(bytesToKiB(r.bytesRead)), 3),
+    processes: String(r.processes.length),
+    fsync_contention_us: perFsyncUs(r.fsyncBreakdownNs.contention),
   };
 }

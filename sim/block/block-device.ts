@@ -29,6 +29,12 @@ export interface BlockStats {
   flagsStripped: number;
   /** Host CPU time charged for the driver's per-command work, ns. */
   driverCpuNs: number;
+  /** Summed time from dispatch to completion of read, write and flush commands, ns (diskstats ticks). */
+  readTicksNs: number;
+  writeTicksNs: number;
+  flushTicksNs: number;
+  /** Time with at least one command outstanding, ns (diskstats io_ticks: fio's disk util). */
+  busyNs: number;
 }
 
 export function zeroBlockStats(): BlockStats {
@@ -43,6 +49,10 @@ export function zeroBlockStats(): BlockStats {
     flushesCompletedAtOnce: 0,
     flagsStripped: 0,
     driverCpuNs: 0,
+    readTicksNs: 0,
+    writeTicksNs: 0,
+    flushTicksNs: 0,
+    busyNs: 0,
   };
 }
 
@@ -56,6 +66,8 @@ export class BlockDevice {
   private readonly capacitySectors: number;
   /** When the (single) submitting CPU is free again after driver work, ns. */
   private driverCpuFreeNs = 0;
+  /** When the last outstanding command completes, ns (for busyNs). */
+  private busyUntilNs = 0;
 
   constructor(env: Environment, device: DeviceModel) {
     this.env = env;
@@ -65,6 +77,11 @@ export class BlockDevice {
 
   get capacityBytes(): number {
     return this.device.capabilities.capacityBytes;
+  }
+
+  /** The device reports itself rotational (no QUEUE_FLAG_NONROT). */
+  get rotational(): boolean {
+    return this.device.capabilities.rotational;
   }
 
   /** Submits `bio`; the returned event succeeds when the bio has completed (submit_bio + wait). */
@@ -119,7 +136,19 @@ export class BlockDevice {
     if (!Number.isSafeInteger(doneNs) || doneNs < this.driverCpuFreeNs) {
       throw new RangeError(`device returned completion ${doneNs} for a command issued at ${this.driverCpuFreeNs}`);
     }
+    this.account(cmd.op, now, doneNs);
     return this.env.timeout(doneNs - now);
+  }
+
+  /** diskstats-style accounting of one command outstanding over [fromNs, doneNs). */
+  private account(op: DeviceCommand["op"], fromNs: number, doneNs: number): void {
+    const s = this.stats;
+    const ticks = doneNs - fromNs;
+    if (op === "read") s.readTicksNs += ticks;
+    else if (op === "write") s.writeTicksNs += ticks;
+    else s.flushTicksNs += ticks;
+    s.busyNs += Math.max(0, doneNs - Math.max(fromNs, this.busyUntilNs));
+    this.busyUntilNs = Math.max(this.busyUntilNs, doneNs);
   }
 
   private checkRange(bio: Bio): void {

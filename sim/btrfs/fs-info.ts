@@ -4,7 +4,7 @@
 // never written is reusable at once, one that was written stays pinned until its transaction
 // commits; blocks of regular trees queue extent-tree reference changes, log-tree blocks do not.
 import type { BlockDevice } from "../block/index.ts";
-import { Mutex, type Environment } from "../core/index.ts";
+import { Mutex, type Environment, type Event } from "../core/index.ts";
 import type { CpuMeter } from "../cpu/index.ts";
 import type { TreeHost } from "./ctree/btree.ts";
 import { BTree } from "./ctree/btree.ts";
@@ -26,6 +26,24 @@ export interface LogState {
   rootItemInserted: boolean;
 }
 
+/**
+ * The subvolume root's log bookkeeping (struct btrfs_root: log_writers, log_batch, log_start_pid,
+ * log_multiple_pids, log_writer_wait, log_commit[2]); it outlives each transaction's log trees.
+ */
+export interface LogControl {
+  /** Processes between start_log_trans and btrfs_end_log_trans. */
+  writers: number;
+  /** How many times a process has joined the log. */
+  batch: number;
+  /** The process that first joined since the last sync (0 = none), and whether another has. */
+  startPid: number;
+  multiplePids: boolean;
+  /** log_writer_wait: succeeds when the last writer leaves. */
+  writersGone: Event<undefined> | undefined;
+  /** log_commit[log_transid % 2]: set while that log transaction is being synced; succeeds when done. */
+  readonly committing: Array<Event<undefined> | undefined>;
+}
+
 /** The fields of the superblock the model uses. */
 export interface Superblock {
   generation: number;
@@ -41,6 +59,8 @@ export interface FsStats {
   commits: number;
   commitBlocksWritten: number;
   logSyncs: number;
+  /** Log syncs that slept a jiffy to batch several processes (no ssd option). */
+  logBatchSleeps: number;
 }
 
 export const SECTOR_BYTES_BTRFS = 4096;
@@ -53,15 +73,18 @@ export class FsInfo implements TreeHost {
   readonly volumes: Volumes;
   readonly nodesize: number;
   readonly sectorBytes = SECTOR_BYTES_BTRFS;
+  /** The ssd mount option: set, or detected from a non-rotational device. */
+  readonly ssd: boolean;
   readonly delayedRefs = new DelayedRefs();
   readonly superblock: Superblock = { generation: 0, rootTreeBytenr: 0, logRootBytenr: 0 };
   /** fs_info->tree_log_mutex: a commit holds it from freeing the log to writing the superblock. */
   readonly treeLogMutex: Mutex;
-  readonly stats: FsStats = { logItemsCopied: 0, logBlocksWritten: 0, commits: 0, commitBlocksWritten: 0, logSyncs: 0 };
+  readonly stats: FsStats = { logItemsCopied: 0, logBlocksWritten: 0, commits: 0, commitBlocksWritten: 0, logSyncs: 0, logBatchSleeps: 0 };
   /** The transaction tree changes belong to now; undefined between transactions. */
   currentTransid: number | undefined;
   lastTransCommitted = 0;
   log: LogState | undefined;
+  readonly logControl: LogControl = { writers: 0, batch: 0, startPid: 0, multiplePids: false, writersGone: undefined, committing: [undefined, undefined] };
   /** root->last_log_commit: the last log_transid whose sync completed. */
   lastLogCommit = 0;
   /** Per fs-leaf cache of what a full log copy takes from it (see copyChangedLeaves). */
@@ -78,6 +101,7 @@ export class FsInfo implements TreeHost {
     this.cpu = cpu;
     this.nodesize = params.nodesizeBytes;
     this.treeLogMutex = new Mutex(env);
+    this.ssd = params.ssd === "on" || (params.ssd === "auto" && !bdev.rotational);
     this.volumes = new Volumes({
       deviceBytes: bdev.capacityBytes,
       systemChunkBytes: params.systemChunkBytes,

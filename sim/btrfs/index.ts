@@ -3,3 +3,4 @@
 export { BtrfsFilesystem } from "./btrfs-fs.ts";
 export { BTRFS_PARAMS, type BtrfsParams } from "./params.ts";
 export { FSYNC_LOGGERS, LOGGER_KINDS, MAX_LOGGED_EXTENTS, loggerKind, type FsyncLogger, type LoggerKind, type LogResult } from "./loggers/index.ts";
+export { SECTOR_BYTES_BTRFS } from "./fs-info.ts";

@@ -31,7 +31,7 @@ function nameHash(name: string): number {
 /** btrfs_create: a new regular file `name` in directory `dir`. */
 export function createFile(fs: FsInfo, dir: BtrfsInode, ino: number, name: string, dirIndex: number): BtrfsInode {
   const nameLen = Buffer.byteLength(name);
-  const inode = new BtrfsInode(fs.cpu, ino, dir.ino, nameLen, fs.transid);
+  const inode = new BtrfsInode(fs.env, fs.cpu, ino, dir.ino, nameLen, fs.transid);
   fs.fsTree.insertItems([
     inodeItem(key(ino, KEY_TYPE.INODE_ITEM, 0), { generation: fs.transid, transid: fs.transid, sizeBytes: 0 }),
     inodeRefItem(key(ino, KEY_TYPE.INODE_REF, dir.ino), nameLen),
@@ -87,6 +87,7 @@ export function setSize(fs: FsInfo, inode: BtrfsInode, newSize: number): void {
   if (newSize < inode.sizeBytes) {
     const cut = alignUp(newSize, fs.sectorBytes);
     for (const page of [...inode.dirtyPages]) if (page * fs.sectorBytes >= cut) inode.dirtyPages.delete(page);
+    inode.cache.dropRange(cut / fs.sectorBytes);
     inode.extentItems += dropExtents(fs.fsTree, fs.delayedRefs, inode.ino, cut, Number.MAX_SAFE_INTEGER);
     inode.extentMaps.drop(cut, Number.MAX_SAFE_INTEGER);
     inode.needsFullSync = true;

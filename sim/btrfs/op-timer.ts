@@ -7,7 +7,7 @@ import { allOf, type Environment, type Event, type Proc } from "../core/index.ts
 import { PHASES, type Phase } from "../fs/filesystem.ts";
 
 export class OpTimer {
-  readonly breakdown: Record<Phase, number> = { cpu: 0, dataIo: 0, logIo: 0, flush: 0, commit: 0 };
+  readonly breakdown: Record<Phase, number> = { cpu: 0, dataIo: 0, logIo: 0, flush: 0, commit: 0, contention: 0 };
   private readonly env: Environment;
   private readonly meter: CpuMeter;
   /** While set, every wait counts as this phase (e.g. the whole of a commit done inside an fsync). */

@@ -33,7 +33,9 @@ export interface OrderedExtent {
  * completes their ordered extents. Returns how many ordered extents there were.
  */
 export function* waitOrderedRange(fs: FsInfo, trans: TransactionManager, inode: BtrfsInode, op: OpTimer): Proc<number> {
-  if (inode.dirtyPages.size === 0) return 0;
+  const direct = inode.pendingOrdered.size;
+  if (direct > 0) yield* op.waitAll("dataIo", [...inode.pendingOrdered]);
+  if (inode.dirtyPages.size === 0) return direct;
   const pages = [...inode.dirtyPages].sort((a, b) => a - b);
   inode.dirtyPages.clear();
   const ordered: OrderedExtent[] = [];
@@ -56,11 +58,11 @@ export function* waitOrderedRange(fs: FsInfo, trans: TransactionManager, inode: 
   for (const oe of ordered) finishOrderedIo(fs, inode, oe);
   trans.end(handle);
   yield* op.cpu();
-  return ordered.length;
+  return direct + ordered.length;
 }
 
 /** run_delalloc_range for [start, end): nocow where the range is unwritten prealloc space, else COW. */
-function runDelalloc(fs: FsInfo, inode: BtrfsInode, start: number, end: number): OrderedExtent[] {
+export function runDelalloc(fs: FsInfo, inode: BtrfsInode, start: number, end: number): OrderedExtent[] {
   const out: OrderedExtent[] = [];
   let cursor = start;
   const cow = (a: number, b: number): void => {
@@ -99,7 +101,7 @@ function runDelalloc(fs: FsInfo, inode: BtrfsInode, start: number, end: number):
 }
 
 /** The data bios of an ordered extent, split at the block layer's request size. */
-function dataBios(fs: FsInfo, oe: OrderedExtent): Bio[] {
+export function dataBios(fs: FsInfo, oe: OrderedExtent): Bio[] {
   const bios: Bio[] = [];
   for (let off = 0; off < oe.len; off += MAX_BIO_BYTES) {
     const len = Math.min(MAX_BIO_BYTES, oe.len - off);

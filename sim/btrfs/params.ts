@@ -43,6 +43,16 @@ export const BTRFS_PARAMS = {
     help: "largest extent one fallocate step reserves",
     source: "3.x __btrfs_prealloc_file_range: min(num_bytes, 256 MiB) per step", status: "confirmed",
   },
+  ssd: {
+    kind: "choice", choices: ["auto", "on", "off"], default: "auto",
+    help: "the ssd mount option; auto = on when the device is non-rotational. Without it a log sync with several processes logging sleeps one jiffy to batch them",
+    source: "3.7 open_ctree: ssd unless a device is rotating; btrfs_sync_log: schedule_timeout_uninterruptible(1) when !SSD && log_multiple_pids", status: "confirmed",
+  },
+  readaheadBytes: {
+    kind: "number", default: 128 * 1024, min: 0, max: 2 ** 30, integer: true,
+    help: "largest readahead window for sequential buffered reads (0 = none)",
+    source: "Linux 3.x VM_MAX_READAHEAD = 128 KiB (the default read_ahead_kb)", status: "confirmed",
+  },
   inodeEvictionEveryOps: {
     kind: "number", default: 0, min: 0, max: 1e9, integer: true,
     help: "evict the file's inode from memory after every N writes and read it back (0 = never)",

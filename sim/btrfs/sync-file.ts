@@ -13,7 +13,7 @@ import type { FsyncLogger } from "./loggers/index.ts";
 import type { OpTimer } from "./op-timer.ts";
 import { waitOrderedRange } from "./ordered-data.ts";
 import type { TransactionManager } from "./transaction.ts";
-import { syncLog } from "./tree-log.ts";
+import { endLogTrans, joinLogTrans, syncLog } from "./tree-log.ts";
 
 /** What one fsync did (style guide P7: the three branches of btrfs_sync_file, plus "nothing"). */
 export type FsyncOutcome =
@@ -33,9 +33,13 @@ export function fsyncPath(outcome: FsyncOutcome): FsyncPath {
   }
 }
 
-export function* syncFile(fs: FsInfo, trans: TransactionManager, logger: FsyncLogger, inode: BtrfsInode, op: OpTimer): Proc<FsyncOutcome> {
+/** btrfs_sync_file for process `pid` (the log notes which processes join it). */
+export function* syncFile(fs: FsInfo, trans: TransactionManager, logger: FsyncLogger, inode: BtrfsInode, op: OpTimer, pid: number): Proc<FsyncOutcome> {
   fs.cpu.charge("fsyncFixed");
+  // atomic_inc(&root->log_batch) around the ordered wait: a sync batching other processes waits for this one.
+  fs.logControl.batch++;
   const ordered = yield* waitOrderedRange(fs, trans, inode, op);
+  fs.logControl.batch++;
   if (ordered > 0 && fs.cpu.params.orderedWaitSleep) yield* op.wait("dataIo", fs.env.timeout(fs.cpu.jiffyNs));
   const generation = trans.generation;
   const inLog = inode.loggedTrans === generation && inode.lastSubTrans <= fs.lastLogCommit;
@@ -45,7 +49,13 @@ export function* syncFile(fs: FsInfo, trans: TransactionManager, logger: FsyncLo
     return { kind: "nothing-to-sync" };
   }
   const handle = yield* trans.join(op);
+  // btrfs_log_dentry_safe: start_log_trans ... btrfs_end_log_trans around the logging work.
+  const log = logger.usesLog ? joinLogTrans(fs, pid) : undefined;
   const result = logger.logInode(fs, inode);
+  if (log !== undefined) {
+    yield* op.cpu();
+    endLogTrans(log);
+  }
   switch (result.kind) {
     case "full-commit":
       yield* op.as("commit", trans.commit(handle, op));

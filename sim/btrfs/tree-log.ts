@@ -16,17 +16,46 @@ import type { BTree } from "./ctree/btree.ts";
 import type { TreeBlock } from "./ctree/tree-block.ts";
 import { barrierBio, submitAll, superblockBios, treeBlockBios } from "./disk-io.ts";
 import { copyCsums, cowCsumLeaves, type DiskRange } from "./file-item.ts";
-import type { FsInfo, LogState } from "./fs-info.ts";
+import type { FsInfo, LogControl, LogState } from "./fs-info.ts";
 import type { BtrfsInode } from "./inode.ts";
 import type { OpTimer } from "./op-timer.ts";
 
-/** start_log_trans: the transaction's log tree and log root tree, created on the first use. */
+/** The transaction's log tree and log root tree, created on first use (btrfs_add_log_tree, btrfs_init_log_root_tree). */
 export function startLogTrans(fs: FsInfo): LogState {
   if (fs.log === undefined) {
     fs.log = { logRootTree: fs.newTree(OBJECTID.TREE_LOG), logTree: fs.newTree(OBJECTID.TREE_LOG), logTransid: 0, rootItemInserted: false };
     fs.lastLogCommit = 0;
   }
   return fs.log;
+}
+
+/**
+ * start_log_trans's bookkeeping for process `pid`: joins the log as a writer (log_writers,
+ * log_batch) and notes whether more than one process has joined since the last sync
+ * (log_start_pid, log_multiple_pids). The log trees themselves are created by the logger's first
+ * use (startLogTrans), in the order the kernel allocates their blocks.
+ */
+export function joinLogTrans(fs: FsInfo, pid: number): LogControl {
+  const ctl = fs.logControl;
+  if (fs.log === undefined || ctl.startPid === 0) {
+    ctl.startPid = pid;
+    ctl.multiplePids = false;
+  } else if (ctl.startPid !== pid) {
+    ctl.multiplePids = true;
+  }
+  ctl.batch++;
+  ctl.writers++;
+  return ctl;
+}
+
+/** btrfs_end_log_trans: leaves the log's writers, waking a sync waiting for them. */
+export function endLogTrans(ctl: LogControl): void {
+  ctl.writers--;
+  if (ctl.writers === 0 && ctl.writersGone !== undefined) {
+    const gone = ctl.writersGone;
+    ctl.writersGone = undefined;
+    gone.succeed(undefined);
+  }
 }
 
 /** btrfs_commit_inode_delayed_items / btrfs_update_inode: writes the in-memory inode into its item. */
@@ -47,7 +76,20 @@ export function flushInodeItem(fs: FsInfo, inode: BtrfsInode): void {
  */
 export function copyItems(fs: FsInfo, log: BTree, items: readonly Item[]): number {
   if (items.length === 0) return 0;
-  log.insertItems(items);
+  // The kernel copies per source leaf; a run of items longer than a leaf goes in leaf-sized batches.
+  let batch: Item[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = itemFootprint(item);
+    if (batch.length > 0 && bytes + size > log.leafCapacityBytes) {
+      log.insertItems(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(item);
+    bytes += size;
+  }
+  log.insertItems(batch);
   fs.stats.logItemsCopied += items.length;
   copyCsums(fs.csumTree, log, currentGenerationRanges(fs, items), fs.sectorBytes, fs.cpu);
   return items.length;
@@ -120,15 +162,33 @@ export function copyChangedLeaves(fs: FsInfo, log: BTree, inode: BtrfsInode, max
   return copied;
 }
 
-/** btrfs_sync_log: the log's blocks, its root and the superblock to the device. */
+/**
+ * btrfs_sync_log: the log's blocks, its root and the superblock to the device. With one subvolume
+ * the log root tree's own commit stage never overlaps another (a sync first waits for the one
+ * before it), so its log_commit handshake is not modelled separately.
+ */
 export function* syncLog(fs: FsInfo, op: OpTimer): Proc {
   const log = fs.log;
   if (log === undefined) throw new Error("syncLog without a log");
   yield* op.cpu();
+  const ctl = fs.logControl;
+  const logTransid = log.logTransid;
+  const index = logTransid % 2;
+  const running = ctl.committing[index];
+  if (running !== undefined) {
+    // Another process is syncing this log transaction; our items went in before it took the batch.
+    yield* op.wait("contention", running);
+    return;
+  }
+  const done = fs.env.event<undefined>();
+  ctl.committing[index] = done;
+  const previous = ctl.committing[1 - index];
+  if (previous !== undefined) yield* op.wait("contention", previous);
+  yield* waitForBatch(fs, ctl, op);
   const logBlocks = takeDirty(log.logTree);
   const logWrites = submitAll(fs.bdev, treeBlockBios(fs.volumes, logBlocks, fs.nodesize));
-  const logTransid = log.logTransid;
   log.logTransid++;
+  ctl.startPid = 0;
   updateLogRoot(fs, log);
   yield* op.cpu();
   const rootBlocks = takeDirty(log.logRootTree);
@@ -141,7 +201,29 @@ export function* syncLog(fs: FsInfo, op: OpTimer): Proc {
   yield* op.wait("flush", fs.bdev.submit(barrierBio()));
   yield* op.waitAll("flush", submitAll(fs.bdev, superblockBios(fs.bdev.capacityBytes, 1)));
   fs.treeLogMutex.unlock();
-  fs.lastLogCommit = logTransid;
+  fs.lastLogCommit = Math.max(fs.lastLogCommit, logTransid);
+  ctl.committing[index] = undefined;
+  done.succeed(undefined);
+}
+
+/**
+ * The batching loop of btrfs_sync_log: without the ssd option, when several processes have joined
+ * the log, sleep one jiffy so more can join; then wait for the writers to leave; repeat while the
+ * batch grew.
+ */
+function* waitForBatch(fs: FsInfo, ctl: LogControl, op: OpTimer): Proc {
+  for (;;) {
+    const batch = ctl.batch;
+    if (!fs.ssd && ctl.multiplePids) {
+      fs.stats.logBatchSleeps++;
+      yield* op.wait("contention", fs.env.timeout(fs.cpu.jiffyNs));
+    }
+    while (ctl.writers > 0) {
+      ctl.writersGone ??= fs.env.event<undefined>();
+      yield* op.wait("contention", ctl.writersGone);
+    }
+    if (batch === ctl.batch) return;
+  }
 }
 
 /** update_log_root: the log tree's root item, inserted on the first sync, updated afterwards. */

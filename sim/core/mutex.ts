@@ -28,6 +28,13 @@ export class Mutex {
     return granted;
   }
 
+  /** Takes the lock if it is free, without waiting; false if it is held. */
+  tryLock(): boolean {
+    if (this.held) return false;
+    this.held = true;
+    return true;
+  }
+
   unlock(): void {
     if (!this.held) throw new Error("unlock of a mutex that is not held");
     const next = this.waiters.shift();

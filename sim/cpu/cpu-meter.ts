@@ -9,6 +9,7 @@ export type CpuParams = ParamValues<typeof CPU_PARAMS>;
 /** The per-unit costs that can be charged (the table's `...Us` entries). */
 export type CpuKind =
   | "writeSyscall"
+  | "readPage"
   | "fsyncFixed"
   | "btreeSearchLevel"
   | "blockCow"
@@ -22,7 +23,7 @@ export type CpuKind =
   | "commitFixed";
 
 export const CPU_KINDS: readonly CpuKind[] = [
-  "writeSyscall", "fsyncFixed", "btreeSearchLevel", "blockCow", "itemInsert", "itemDelete",
+  "writeSyscall", "readPage", "fsyncFixed", "btreeSearchLevel", "blockCow", "itemInsert", "itemDelete",
   "csumLookup", "dataCsum", "orderedCompletion", "extentMapOp", "delayedRef", "commitFixed",
 ];
 

@@ -12,6 +12,11 @@ export const CPU_PARAMS = {
     help: "buffered write(2) of one page: syscall, copy into the page cache, delalloc reservation, time update",
     source: "plausibility: a few µs per 4 KiB buffered write on a 2012 server core", status: "unconfirmed",
   },
+  readPageUs: {
+    kind: "number", default: 2, min: 0, max: 1e4,
+    help: "read(2) of one page: syscall share, page-cache lookup, copy to user (also each O_DIRECT page's setup)",
+    source: "plausibility: a 4 KiB copy from the page cache plus a radix-tree lookup on a 2012 server core", status: "unconfirmed",
+  },
   fsyncFixedUs: {
     kind: "number", default: 1249.3, min: 0, max: 1e5,
     help: "fsync CPU not broken down below: syscall, transaction start/end and space reservation, worker hand-offs, log mutexes",

@@ -11,5 +11,5 @@ export function checkFsKind(name: string, where = "--fs"): FsKind {
   throw new InputError(where, MSG.unknownFs(name, FS_KINDS));
 }
 
-export { FSYNC_PATHS, PHASES, type FileHandle, type FileSystem, type FsyncPath, type FsyncReport, type Phase } from "./filesystem.ts";
+export { FSYNC_PATHS, PHASES, type FileHandle, type FileSystem, type FsyncPath, type FsyncReport, type IoContext, type OpenFlags, type Phase } from "./filesystem.ts";
 export { RawDeviceFs } from "./raw.ts";

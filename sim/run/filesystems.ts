@@ -1,12 +1,14 @@
 // Building the filesystem a run uses: the raw device, or btrfs (freshly made) with a logger and the
 // btrfs and CPU parameters resolved from `--set btrfs.X` / `--set cpu.X`.
 import type { BlockDevice } from "../block/index.ts";
-import { BTRFS_PARAMS, BtrfsFilesystem, FSYNC_LOGGERS, type LoggerKind } from "../btrfs/index.ts";
+import { BTRFS_PARAMS, BtrfsFilesystem, FSYNC_LOGGERS, SECTOR_BYTES_BTRFS, type LoggerKind } from "../btrfs/index.ts";
 import type { Environment } from "../core/index.ts";
 import { CPU_PARAMS } from "../cpu/index.ts";
 import { RawDeviceFs, type FileSystem, type FsKind } from "../fs/index.ts";
 import { resolveParams, type ParamOverride, type ParamValue } from "../params/index.ts";
-import type { FioJob } from "../../workloads/index.ts";
+import { maxBlockBytes, minBlockBytes, type FioJob } from "../../workloads/index.ts";
+import { MSG } from "../messages.ts";
+import { InputError } from "../util/input-error.ts";
 
 export interface FsChoice {
   readonly fs: FsKind;
@@ -23,12 +25,19 @@ export interface BuiltFs {
 }
 
 /** Resolves parameters first (so bad input fails before anything runs), then builds the filesystem. */
-export function buildFilesystem(env: Environment, bdev: BlockDevice, job: FioJob, choice: FsChoice): BuiltFs {
+export function buildFilesystem(env: Environment, bdev: BlockDevice, jobs: readonly FioJob[], choice: FsChoice): BuiltFs {
   const btrfs = resolveParams(BTRFS_PARAMS, choice.btrfsOverrides, "btrfs.");
   const cpu = resolveParams(CPU_PARAMS, choice.cpuOverrides, "cpu.");
   if (choice.fs === "raw") {
-    const warnings = RawDeviceFs.check(job);
+    const warnings = RawDeviceFs.check(jobs);
     return { fs: new RawDeviceFs(env, bdev), params: {}, warnings };
+  }
+  for (const job of jobs) {
+    // btrfs_direct_IO (check_direct_IO): offsets and lengths must be multiples of the sector size.
+    const sizes = [job.bs.read, job.bs.write].flatMap((b) => [minBlockBytes(b), maxBlockBytes(b)]);
+    if (job.direct && (job.bsUnaligned || sizes.some((n) => n % SECTOR_BYTES_BTRFS !== 0))) {
+      throw new InputError(job.file, MSG.btrfsDirectUnaligned(job.name, SECTOR_BYTES_BTRFS));
+    }
   }
   return { fs: new BtrfsFilesystem(env, bdev, btrfs, cpu, FSYNC_LOGGERS[choice.logger]), params: { btrfs, cpu }, warnings: [] };
 }

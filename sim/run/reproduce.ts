@@ -56,7 +56,7 @@ export async function reproduceSeed(o: ReproduceOptions, pool?: RunPool): Promis
     SEED_LOGGERS.map((logger) => ({
       device, logger,
       task: {
-        job: o.job, device: device as DeviceKind, fs: "btrfs" as const, logger: logger as LoggerKind, seed: o.seed, trace: o.trace,
+        jobs: [o.job], device: device as DeviceKind, fs: "btrfs" as const, logger: logger as LoggerKind, seed: o.seed, trace: o.trace,
         deviceOverrides: o.deviceOverridesFor?.(device) ?? [], btrfsOverrides: o.btrfsOverrides, cpuOverrides: o.cpuOverrides,
       },
     })),

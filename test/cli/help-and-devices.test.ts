@@ -13,7 +13,7 @@ describe("help and version", () => {
   it("explains every command and every run option", async () => {
     const top = await cli(["--help"]);
     expect(top.code).toBe(0);
-    expect(top.stdout).toMatch(/run \[options\] +simulate one fio job/);
+    expect(top.stdout).toMatch(/run \[options\] +simulate a fio job file/);
     expect(top.stdout).toMatch(/devices \[options\] \[name\] +list the device models/);
     const run = await cli(["run", "--help"]);
     for (const flag of ["--job <file>", "--device <name>", "--fs <kind>", "--seed <n>", "--set <key=value>", "--format <format>", "--out <dir>"]) {

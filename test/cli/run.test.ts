@@ -27,7 +27,7 @@ describe("fsyncsim run", () => {
 
   it("prints a table on request and JSON with the parameters used", async () => {
     const table = await cli(["run", "--device", "null", ...small]);
-    expect(table.stdout).toMatch(/throughput +[\d.]+ KiB\/s/);
+    expect(table.stdout).toMatch(/write: IOPS=[\d.k]+, BW=[\d.]+[KMG]iB\/s/);
     const json = await cli(["run", "--device", "sata-hdd", "--format", "json", "--set", "device.rotationRpm=5400", ...small]);
     const doc = JSON.parse(json.stdout);
     expect(doc.summary.device).toBe("sata-hdd");
@@ -48,7 +48,7 @@ describe("fsyncsim run", () => {
     const dir = join(tmp(), "results");
     const r = await cli(["run", "--device", "null", "--format", "csv", "--out", dir, ...small]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(["seed-btrfs-modified-extents-null.csv", "seed-btrfs-modified-extents-null.json"]);
+    expect(readdirSync(dir).sort()).toEqual(["seed-btrfs-modified-extents-null.csv", "seed-btrfs-modified-extents-null.fio.json", "seed-btrfs-modified-extents-null.json"]);
     expect(readFileSync(join(dir, "seed-btrfs-modified-extents-null.csv"), "utf8")).toBe(r.stdout);
   });
 
@@ -58,7 +58,7 @@ describe("fsyncsim run", () => {
     writeFileSync(job, "[../../escape]\nrw=write\nsize=64k\n");
     const out = join(dir, "out");
     expect((await cli(["run", "--device", "null", "--job", job, "--out", out])).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["escape-btrfs-modified-extents-null.csv", "escape-btrfs-modified-extents-null.json"]);
+    expect(readdirSync(out).sort()).toEqual(["escape-btrfs-modified-extents-null.csv", "escape-btrfs-modified-extents-null.fio.json", "escape-btrfs-modified-extents-null.json"]);
     expect(readdirSync(dir).sort()).toEqual(["evil.fio", "out"]);
   });
 
@@ -88,7 +88,7 @@ describe("fsyncsim run", () => {
       ["a __proto__ key", ["--job", file("proto.fio", "[j]\nrw=write\nsize=1m\n__proto__=1\n")], /proto\.fio:4: unknown or unsupported fio option '__proto__'$/],
       ["a constructor key via --set", ["--set", "constructor=1"], /--set constructor=1: unknown or unsupported fio option 'constructor'$/],
       ["an unknown logger", ["--logger", "modified-extent"], /--logger: unknown logger 'modified-extent'; did you mean 'modified-extents'\?/],
-      ["a job larger than the raw device", ["--fs", "raw", "--device", "ramdisk", "--set", "size=8g"], /seed\.fio: job 'seed': size 8589934592 bytes does not fit on the device/],
+      ["a job larger than the raw device", ["--fs", "raw", "--device", "ramdisk", "--set", "size=8g"], /^fsyncsim: error: --fs raw: file 'seed\.0\.0' would end at byte 8589934592, past the end of the device/],
       ["a job larger than the filesystem", ["--device", "ramdisk", "--set", "size=8g"], /btrfs: the filesystem is full/],
       ["a block size a raw device cannot take", ["--fs", "raw", "--set", "bs=1000"], /job 'seed': bs 1000 is not a multiple of 512 bytes/],
       ["an unknown btrfs parameter", ["--set", "btrfs.nodesize=16384"], /unknown parameter 'btrfs\.nodesize'; did you mean 'btrfs\.nodesizeBytes'\?/],

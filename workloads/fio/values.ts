@@ -41,3 +41,25 @@ export function parseFioBool(key: string, text: string | undefined, where: strin
   if (t === "0") return false;
   throw new InputError(where, MSG.fioBadBool(key, text));
 }
+
+const TIME_PATTERN = /^(\d+)\s*([a-z]*)$/i;
+const TIME_UNITS_NS: Readonly<Record<string, number>> = {
+  ns: 1, nsec: 1, us: 1e3, usec: 1e3, ms: 1e6, msec: 1e6, s: 1e9, sec: 1e9, m: 60e9, min: 60e9, h: 3600e9, hour: 3600e9, d: 86400e9, day: 86400e9,
+};
+
+/**
+ * Parses a fio time value (parse.c get_mult_time): a whole number with an optional unit suffix
+ * (us, ms, s, m, h, d and their long forms); a bare number is in the option's own unit, `unitNs`.
+ */
+export function parseFioTime(key: string, text: string, unitNs: number, where: string): number {
+  const t = text.trim();
+  if (t.startsWith("-")) throw new InputError(where, MSG.fioNegative(key, text));
+  const m = TIME_PATTERN.exec(t);
+  if (m === null) throw new InputError(where, MSG.fioBadTime(key, text));
+  const suffix = (m[2] as string).toLowerCase();
+  const unit = suffix === "" ? unitNs : TIME_UNITS_NS[suffix];
+  if (unit === undefined) throw new InputError(where, MSG.fioBadTime(key, text));
+  const ns = Number.parseInt(m[1] as string, 10) * unit;
+  if (!Number.isSafeInteger(ns)) throw new InputError(where, MSG.fioTooLarge(key, text));
+  return ns;
+}

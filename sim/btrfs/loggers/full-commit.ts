@@ -4,6 +4,7 @@ import type { FsyncLogger, LogResult } from "./logger.ts";
 
 export const fullCommit: FsyncLogger = {
   name: "full-commit",
+  usesLog: false,
   summary: "mount -o notreelog: every fsync commits the transaction",
   logInode(): LogResult {
     return { kind: "full-commit", reason: "notreelog" };

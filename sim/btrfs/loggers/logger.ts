@@ -18,6 +18,8 @@ export interface FsyncLogger {
   readonly name: string;
   /** One line: what the logger models. */
   readonly summary: string;
+  /** The logger writes into the tree log (so btrfs_sync_file joins the log as a writer first). */
+  readonly usesLog: boolean;
   /** Logs `inode` into the running transaction's log tree. */
   logInode(fs: FsInfo, inode: BtrfsInode): LogResult;
 }

@@ -19,6 +19,7 @@ export const MAX_LOGGED_EXTENTS = 32_768;
 
 export const modifiedExtents: FsyncLogger = {
   name: "modified-extents",
+  usesLog: true,
   summary: "the patch: log only extents modified since the last commit; full copy when NEEDS_FULL_SYNC",
   logInode(fs: FsInfo, inode: BtrfsInode): LogResult {
     if (inode.needsFullSync) {

@@ -60,7 +60,7 @@ describe("transaction commit", () => {
           const before = m.fsys.fs.stats.commits;
           yield m.env.timeout(1e9);
           if (m.fsys.fs.stats.commits > before) commitSeconds.push(s);
-          yield* m.fsys.write({ name: "f", sizeBytes: 0 }, s * 4 * K, 4 * K);
+          yield* m.fsys.write({ pid: 1 }, { index: 0, name: "t.0.0" }, s * 4 * K, 4 * K, { direct: false });
         }
       })(),
     );

@@ -2,7 +2,7 @@
 // and an inode evicted and read back in the transaction that last changed it — once each.
 import { describe, expect, it } from "vitest";
 import { runJob } from "../../../sim/index.ts";
-import { fioOps, resolveJobs } from "../../../workloads/index.ts";
+import { JobStream, resolveJobs } from "../../../workloads/index.ts";
 import { mount } from "./harness.ts";
 
 const K = 1024;
@@ -36,8 +36,10 @@ describe("NEEDS_FULL_SYNC fallbacks of the modified-extents logger", () => {
     // fio's ftruncate engine truncates the file to each write unit's offset; here the sizes go
     // down (rw=write from a file laid out at 64 KiB would grow it), so use a shrinking sequence.
     const job = resolveJobs("[t]\nrw=randwrite\nioengine=ftruncate\nbs=4k\nsize=64k\nfsync=1\nnorandommap\nrandseed=3\n", "t.fio").jobs[0]!;
-    const r = runJob({ job, device: "null", fs: "btrfs", logger: "modified-extents", seed: 1, trace: true });
-    const ops = [...fioOps(job, 1)].filter((o) => o.kind === "truncate").map((o) => (o as { sizeBytes: number }).sizeBytes);
+    const r = runJob({ jobs: [job], device: "null", fs: "btrfs", logger: "modified-extents", seed: 1, trace: true });
+    const stream = new JobStream(job, [{ file: 0, regionStartBytes: 0, regionBytes: 64 * K }], "3");
+    const ops: number[] = [];
+    for (let op = stream.next(0); op !== undefined; op = stream.next(0)) if (op.kind === "truncate") ops.push(op.sizeBytes);
     // Each fsync follows one truncate; a shrinking one forces the full copy, a growing one does not
     // (the first fsync of the new file is full anyway).
     let size = 64 * K;

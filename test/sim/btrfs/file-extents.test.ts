@@ -42,7 +42,7 @@ describe("writes into prealloc space (btrfs_mark_extent_written)", () => {
     const disk = (items[0]!.data as FileExtentData).diskBytenr;
     const extentItem = m.fsys.fs.extentTree.lookup(key(disk, KEY_TYPE.EXTENT_ITEM, 64 * K));
     expect((extentItem?.data as ExtentItemData).refs).toBe(2);
-    expect(m.fsys.inode.extentItems).toBe(2);
+    expect(m.fsys.inode().extentItems).toBe(2);
   });
 });
 

@@ -5,7 +5,7 @@ import { BTRFS_PARAMS, BtrfsFilesystem, CPU_PARAMS, FSYNC_LOGGERS, BlockDevice, 
 import { OpTimer } from "../../../sim/btrfs/op-timer.ts";
 import { KEY_TYPE, MAX_OFFSET, OBJECTID, key } from "../../../sim/btrfs/ctree/key.ts";
 import type { FileExtentData, Item } from "../../../sim/btrfs/ctree/items.ts";
-import { resolveJobs } from "../../../workloads/index.ts";
+import type { FileLayout } from "../../../workloads/index.ts";
 
 export const FILE_INO = 257;
 const KiB = 1024;
@@ -35,13 +35,16 @@ export function mount(opts: { logger?: LoggerKind; device?: DeviceModel; btrfs?:
     if (!p.ok) throw p.value;
     return p.value as R;
   };
-  const job = resolveJobs(`[t]\nrw=randwrite\nsize=${opts.sizeBytes ?? 1024 * KiB}\nfallocate=${opts.fallocate ?? "posix"}\n`, "t.fio").jobs[0]!;
-  const file = run(fsys.layout(job));
+  const layout: FileLayout = {
+    name: "t.0.0", sizeBytes: opts.sizeBytes ?? 1024 * KiB, fallocate: (opts.fallocate ?? "posix") as FileLayout["fallocate"], fill: false, invalidate: true, precreate: true,
+  };
+  const file = run(fsys.layout(layout, 0));
+  const ctx = { pid: 1 };
   return {
     env, bdev, fsys, run,
-    write: (offset, length = 4 * KiB) => run(fsys.write(file, offset, length)),
-    fsync: () => run(fsys.fsync(file, false)),
-    truncate: (size) => run(fsys.truncate(file, size)),
+    write: (offset, length = 4 * KiB) => run(fsys.write(ctx, file, offset, length, { direct: false })),
+    fsync: () => run(fsys.fsync(ctx, file, false)),
+    truncate: (size) => run(fsys.truncate(ctx, file, size)),
     commit: () =>
       run(
         (function* (): Proc {

@@ -12,7 +12,7 @@ const MS = 1e6;
 
 describe("raw baseline of the seed job", () => {
   it("on fusion-iodrive: each write costs CPU + transfer + write latency, each flush CPU + flush latency", () => {
-    const r = runJob({ job: seedJob(), device: "fusion-iodrive", fs: "raw", seed: 1 });
+    const r = runJob({ jobs: [seedJob()], device: "fusion-iodrive", fs: "raw", seed: 1 });
     const writeNs = 10_000 + 3_724 + 15_000; // host CPU, 4096 B at 1.1 GB/s, write latency
     const flushNs = 10_000 + 15_000; // host CPU, flush latency (nothing left in flight)
     expect(r.writes).toBe(12_800);
@@ -22,7 +22,7 @@ describe("raw baseline of the seed job", () => {
   });
 
   it("on sata-hdd: each write + fsync costs two command overheads, the SATA transfer and one positioning", () => {
-    const r = runJob({ job: seedJob(), device: "sata-hdd", fs: "raw", seed: 1 });
+    const r = runJob({ jobs: [seedJob()], device: "sata-hdd", fs: "raw", seed: 1 });
     const rev = 60e9 / 7200;
     const layout = new ZonedLayout({
       capacitySectors: Math.floor(1_000_204_886_016 / 512), surfaces: 4, zones: 30, outerBytesPerS: 175e6,

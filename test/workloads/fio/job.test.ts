@@ -8,6 +8,7 @@ import { InputError, MSG } from "../../../sim/index.ts";
 import { readJobFile, resolveJobs } from "../../../workloads/index.ts";
 
 const job = (text: string) => resolveJobs(text, "t.fio");
+const FIXED_4K = { kind: "fixed", bytes: 4096 };
 const errorOf = (fn: () => unknown): InputError => {
   try {
     fn();
@@ -24,28 +25,29 @@ describe("resolveJobs", () => {
     expect(warnings).toEqual([]);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({
-      name: "seed", rw: "randwrite", bsBytes: 4096, sizeBytes: 50 * 2 ** 20, fsyncEvery: 1, fdatasyncEvery: 0,
+      name: "seed", rw: "randwrite", bs: { read: FIXED_4K, write: FIXED_4K }, sizeBytes: 50 * 2 ** 20, fsyncEvery: 1, fdatasyncEvery: 0,
       syncMode: "none", fallocate: "native", norandommap: false, randrepeat: true, randseed: undefined,
-      filename: "seed.0.0", ioengine: "psync", kbBase: 1024, endFsync: false,
+      filenames: undefined, ioengine: "psync", kbBase: 1024, endFsync: false, numjobs: 1, direct: false, nrfiles: 1,
+      ioSizeBytes: 50 * 2 ** 20, loops: 1, runtimeNs: undefined, timeBased: false, randomDistribution: { kind: "random" },
     });
   });
 
   it("lets a job inherit only the [global] sections above it, and override them", () => {
     const text = "[global]\nrw=write\nsize=1m\n[first]\nbs=8k\n[global]\nfsync=4\n";
     const { jobs } = job(text + "");
-    expect(jobs[0]).toMatchObject({ name: "first", rw: "write", bsBytes: 8192, fsyncEvery: 0 });
+    expect(jobs[0]).toMatchObject({ name: "first", rw: "write", bs: { write: { kind: "fixed", bytes: 8192 } }, fsyncEvery: 0 });
     const later = job("[global]\nrw=write\nsize=1m\n[global]\nfsync=4\n[j]\nfsync=2\n").jobs[0];
     expect(later?.fsyncEvery).toBe(2);
   });
 
   it("skips comments (whole-line and trailing, as fio's strip_blank_end) and blank lines", () => {
     const { jobs } = job("; comment\n# another\n[j]\nrw=randwrite ; trailing\nsize=1m # also\n\n  bs = 8k  \n");
-    expect(jobs[0]).toMatchObject({ rw: "randwrite", sizeBytes: 2 ** 20, bsBytes: 8192 });
+    expect(jobs[0]).toMatchObject({ rw: "randwrite", sizeBytes: 2 ** 20, bs: { write: { kind: "fixed", bytes: 8192 } } });
   });
 
   it("accepts aliases and bare bool keys", () => {
     const { jobs } = job("[j]\nreadwrite=randwrite\nblocksize=16k\nsize=1m\nnorandommap\nend_fsync=1\n");
-    expect(jobs[0]).toMatchObject({ rw: "randwrite", bsBytes: 16384, norandommap: true, endFsync: true });
+    expect(jobs[0]).toMatchObject({ rw: "randwrite", bs: { write: { kind: "fixed", bytes: 16384 } }, norandommap: true, endFsync: true });
   });
 
   it("names the file, line and option of an unknown option, with a suggestion", () => {
@@ -60,18 +62,20 @@ describe("resolveJobs", () => {
   it("refuses zero and negative sizes, and bs larger than size", () => {
     expect(errorOf(() => job("[j]\nrw=write\nsize=0\n")).line).toBe(`t.fio:3: ${MSG.fioZero("size")}`);
     expect(errorOf(() => job("[j]\nrw=write\nsize=-1m\n")).line).toBe(`t.fio:3: ${MSG.fioNegative("size", "-1m")}`);
-    expect(errorOf(() => job("[j]\nrw=write\nbs=0\nsize=1m\n")).line).toBe(`t.fio:3: ${MSG.fioZero("bs")}`);
+    expect(errorOf(() => job("[j]\nrw=write\nbs=0\nsize=1m\n")).line).toMatch(/^t\.fio:3: option 'bs': '0' must be at least 1 byte/);
     expect(errorOf(() => job("[j]\nrw=write\nsize=4k\nbs=8k\n")).line).toBe(`t.fio:4: ${MSG.fioBsLargerThanSize("j", 8192, 4096)}`);
     expect(errorOf(() => job("[j]\nrw=write\n")).line).toBe(`t.fio: ${MSG.fioSizeRequired("j")}`);
   });
 
   it("refuses what it does not simulate, with the reason, never ignoring it", () => {
-    expect(errorOf(() => job("[j]\nrw=randwrite\nsize=1m\nnumjobs=4\n")).where).toBe("t.fio:4");
-    expect(errorOf(() => job("[j]\nsize=1m\n")).message).toMatch(/rw=read' is not simulated/); // fio's default rw is read
-    expect(errorOf(() => job("[j]\nrw=write\nsize=1m\nioengine=libaio\n")).message).toMatch(/asynchronous engines/);
-    expect(errorOf(() => job("[j]\nrw=write\nsize=1m\ndirect=1\n")).message).toMatch(/O_DIRECT/);
+    expect(errorOf(() => job("[j]\nrw=write\nsize=1m\nioengine=libaio\n")).message).toMatch(/asynchronous engine is not simulated/);
+    expect(errorOf(() => job("[j]\nrw=write\nsize=1m\nioengine=libaio\niodepth_batch=4\n")).where).toBe("t.fio:4"); // the engine first
+    expect(errorOf(() => job("[j]\nrw=trim\nsize=1m\n")).message).toMatch(/trim is not simulated/);
+    expect(errorOf(() => job("[j]\nrw=randwrite:8\nsize=1m\n")).message).toBe(MSG.fioRwModifier("randwrite:8"));
+    expect(errorOf(() => job("[j]\nrw=write\nsize=1m\nverify=md5\n")).line).toBe(`t.fio:4: ${MSG.fioOptionNotSimulated("verify", "verify")}`);
+    expect(errorOf(() => job("[j]\nrw=write\nsize=1m\ntime_based\n")).message).toBe(MSG.fioTimeBasedNeedsRuntime("j"));
+    expect(errorOf(() => job("[j]\nrw=write\nsize=1m\nioengine=warp\n")).message).toMatch(/unknown ioengine 'warp'/);
     expect(errorOf(() => job("[j]\nrw=sideways\nsize=1m\n")).message).toMatch(/is not one of/);
-    expect(errorOf(() => job("[a]\nrw=write\nsize=1m\n[b]\nrw=write\nsize=1m\n")).message).toBe(MSG.fioTooManyJobs(2, "a, b"));
     expect(errorOf(() => job("[global]\nrw=write\n")).message).toBe(MSG.fioNoJobs());
     expect(errorOf(() => job("rw=write\n[j]\n")).line).toMatch(/^t\.fio:1: /);
     expect(errorOf(() => job("[j\nrw=write\n")).line).toMatch(/^t\.fio:1: malformed section header/);
