@@ -52,6 +52,7 @@ export const MSG = {
   fioBadRange: (key: string, value: string) => `option '${key}': '${value}' is not a size or a range LOW-HIGH with LOW <= HIGH`,
   fioFtruncateReads: (job: string, rw: string) => `job '${job}': ioengine=ftruncate turns writes into truncates; it cannot do rw=${rw}`,
   fioTimeBasedNeedsRuntime: (job: string) => `job '${job}': time_based needs a runtime (runtime=...)`,
+  fioReplayOneJob: (job: string) => `job '${job}' replays an iolog (read_iolog); a job file that replays may hold only that one job`,
   fioNoEffect: (key: string, why: string) => `${key} has no effect in a simulation: ${why}`,
   fioZero: (key: string) => `option '${key}' must be greater than zero`,
   fioBelowMin: (key: string, value: string, min: number) => `option '${key}': '${value}' is below the minimum ${min}`,

@@ -1,8 +1,9 @@
 // --fs btrfs: the workload's files on a freshly made btrfs, with the chosen fsync logger. This class
 // is the FileSystem plug point's btrfs implementation: it mounts (mkfs + the transaction kthread)
 // and serves the jobs' layout, write(2), read(2), fsync(2) and ftruncate(2) through the model's
-// parts, for any number of processes: write, fsync and ftruncate take the inode's i_mutex
-// (btrfs_file_aio_write, btrfs_sync_file, do_truncate), so processes sharing a file take turns.
+// parts, for any number of processes: write, ftruncate and the logging part of fsync take the
+// inode's i_mutex (btrfs_file_aio_write, do_truncate, btrfs_sync_file), so processes sharing a file
+// take turns there.
 import type { BlockDevice } from "../block/index.ts";
 import type { Environment, Proc } from "../core/index.ts";
 import { CPU_KINDS, CpuMeter, type CpuParams } from "../cpu/index.ts";
@@ -148,14 +149,12 @@ export class BtrfsFilesystem implements FileSystem {
     const inode = this.inode(file.index);
     const copiedBefore = fs.stats.logItemsCopied;
     const blocksBefore = fs.stats.logBlocksWritten;
-    yield* this.lock(inode, op);
     const outcome = yield* syncFile(fs, this.trans, this.logger, inode, op, ctx.pid);
     const evictEvery = fs.params.inodeEvictionEveryOps;
     if (evictEvery > 0 && inode.writesSinceEviction >= evictEvery) {
       inode.writesSinceEviction = 0;
       yield* this.evict(inode, op);
     }
-    inode.iMutex.unlock();
     return {
       path: fsyncPath(outcome),
       logItemsCopied: fs.stats.logItemsCopied - copiedBefore,

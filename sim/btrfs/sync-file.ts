@@ -5,6 +5,8 @@
 //      (logged_trans is this generation and last_sub_trans <= last_log_commit);
 //   3. join the transaction and log the inode with the configured logger;
 //   4. sync the log (btrfs_sync_log), or commit the transaction if the logger asked for it.
+// Steps 1-3 hold the inode's i_mutex; the sync (4) does not, so processes syncing one file batch
+// in btrfs_sync_log like processes syncing different files.
 import type { Proc } from "../core/index.ts";
 import type { FsyncPath } from "../fs/filesystem.ts";
 import type { FsInfo } from "./fs-info.ts";
@@ -36,6 +38,9 @@ export function fsyncPath(outcome: FsyncOutcome): FsyncPath {
 /** btrfs_sync_file for process `pid` (the log notes which processes join it). */
 export function* syncFile(fs: FsInfo, trans: TransactionManager, logger: FsyncLogger, inode: BtrfsInode, op: OpTimer, pid: number): Proc<FsyncOutcome> {
   fs.cpu.charge("fsyncFixed");
+  // i_mutex from the ordered wait until the inode is in the log (3.x takes it after
+  // filemap_write_and_wait_range, which the model folds into the ordered wait).
+  if (!inode.iMutex.tryLock()) yield* op.wait("contention", inode.iMutex.lock());
   // atomic_inc(&root->log_batch) around the ordered wait: a sync batching other processes waits for this one.
   fs.logControl.batch++;
   const ordered = yield* waitOrderedRange(fs, trans, inode, op);
@@ -46,6 +51,7 @@ export function* syncFile(fs: FsInfo, trans: TransactionManager, logger: FsyncLo
   if (inode.lastTrans <= fs.lastTransCommitted || inLog) {
     inode.needsFullSync = false;
     yield* op.cpu();
+    inode.iMutex.unlock();
     return { kind: "nothing-to-sync" };
   }
   const handle = yield* trans.join(op);
@@ -56,6 +62,8 @@ export function* syncFile(fs: FsInfo, trans: TransactionManager, logger: FsyncLo
     yield* op.cpu();
     endLogTrans(log);
   }
+  // The log holds a consistent copy of the inode: others may change or log it while this one syncs.
+  inode.iMutex.unlock();
   switch (result.kind) {
     case "full-commit":
       yield* op.as("commit", trans.commit(handle, op));

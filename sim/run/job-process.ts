@@ -50,7 +50,7 @@ export function* jobProcess(run: RunShared, state: ProcessState, stream: OpStrea
     }
     if (op.kind === "close") continue;
     const rw = op.kind === "read" || op.kind === "write" || op.kind === "truncate";
-    if (rw) yield* rateLimit(run, state, op.kind === "read" ? "read" : "write");
+    if (rw) yield* rateLimit(run, state, op.kind === "read" ? "read" : "write", op.lengthBytes);
     if (aio !== undefined) yield* aio.submit(op);
     else yield* perform(run, state, op, env.nowNs);
     if (rw && job.thinktimeNs > 0) {
@@ -77,12 +77,19 @@ function* ensureOpen(run: RunShared, state: ProcessState, file: number): Proc {
   done.succeed(undefined);
 }
 
-/** rate_iops: the n-th I/O of a direction is not issued before n / rate seconds into the job. */
-function* rateLimit(run: RunShared, state: ProcessState, dir: "read" | "write"): Proc {
-  const rate = state.planned.job.rateIops[dir];
+/**
+ * rate_iops and rate (usec_for_io): the n-th I/O of a direction is not issued before n / rate_iops
+ * seconds into the job, nor before the bytes issued before it / rate.
+ */
+function* rateLimit(run: RunShared, state: ProcessState, dir: "read" | "write", bytes: number): Proc {
+  const { job } = state.planned;
   const n = state.issued[dir]++;
-  if (rate === undefined) return;
-  const due = state.startNs + Math.round((n * 1e9) / rate);
+  const before = state.issuedBytes[dir];
+  state.issuedBytes[dir] += bytes;
+  const iops = job.rateIops[dir];
+  const bw = job.rateBytesPerS[dir];
+  if (iops === undefined && bw === undefined) return;
+  const due = state.startNs + Math.max(iops === undefined ? 0 : Math.round((n * 1e9) / iops), bw === undefined ? 0 : Math.round((before * 1e9) / bw));
   if (due > run.env.nowNs) yield run.env.timeout(due - run.env.nowNs);
 }
 

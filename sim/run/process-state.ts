@@ -14,6 +14,7 @@ export class ProcessState {
   bytesWritten = 0;
   /** Read and write I/Os issued (for rate_iops). */
   readonly issued = { read: 0, write: 0 };
+  readonly issuedBytes = { read: 0, write: 0 };
   startNs = 0;
   endNs = 0;
   started = false;

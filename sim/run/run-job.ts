@@ -58,7 +58,7 @@ export function runJob(config: RunConfig): RunResult {
     onOp: progressReporter(states, config.onProgress),
   };
   const streams = (): OpStream[] =>
-    states.map((s) => (config.replay !== undefined ? replayStream(config.replay.ops) : new JobStream(s.planned.job, s.planned.files, s.planned.seed)));
+    states.map((s) => (config.replay !== undefined ? replayStream(config.replay.ops, s.planned.job.replayNoStall) : new JobStream(s.planned.job, s.planned.files, s.planned.seed)));
   const main = env.process(runAll(shared, plan, states, streams));
   while (!main.triggered && env.step()) {
     // run until every process is done
@@ -85,10 +85,11 @@ function* runAll(run: RunShared, plan: WorkloadPlan, states: ProcessState[], str
   }
 }
 
-/** An iolog's operations in order. */
-function replayStream(ops: readonly IoOp[]): OpStream {
+/** An iolog's operations in order; with replay_no_stall, without its timestamps and waits. */
+function replayStream(ops: readonly IoOp[], noStall: boolean): OpStream {
+  const replayed = noStall ? ops.filter((op) => op.kind !== "wait").map((op) => ({ ...op, atNs: undefined })) : ops;
   let i = 0;
-  return { next: () => ops[i++] };
+  return { next: () => replayed[i++] };
 }
 
 /** Per-mille progress over all processes: runtime-bound jobs by time, the others by I/O issued. */

@@ -74,6 +74,12 @@ export interface FioJob {
   readonly thinktimeNs: number;
   /** rate_iops: cap on I/Os per second, per direction (undefined: none). */
   readonly rateIops: { readonly read: number | undefined; readonly write: number | undefined };
+  /** rate: cap on bytes per second, per direction (undefined: none). */
+  readonly rateBytesPerS: { readonly read: number | undefined; readonly write: number | undefined };
+  /** read_iolog: an iolog to replay instead of generated I/O. */
+  readonly readIolog: string | undefined;
+  /** replay_no_stall: replay as fast as possible, ignoring the log's timing. */
+  readonly replayNoStall: boolean;
   /** direct=1: O_DIRECT (no page cache). */
   readonly direct: boolean;
   readonly groupReporting: boolean;

@@ -121,6 +121,9 @@ export const FIO_OPTIONS: readonly FioOption[] = [
   { key: "startdelay", type: "time", unitNs: S, default: "0", min: 0, help: "start the job this long after the others (seconds unless suffixed)" },
   { key: "thinktime", type: "time", unitNs: US, default: "0", min: 0, help: "pause this long after each I/O (microseconds unless suffixed)" },
   { key: "rate_iops", type: "str", help: "cap on I/Os per second; 'R,W' caps reads and writes apart" },
+  { key: "rate", type: "str", help: "cap on bandwidth, bytes per second with size suffixes; 'R,W' caps reads and writes apart" },
+  { key: "read_iolog", type: "str", help: "replay this fio iolog (version 2 or 3) instead of generating I/O (the same as run --iolog)" },
+  { key: "replay_no_stall", type: "bool", default: "0", help: "replay an iolog as fast as possible, ignoring its timestamps and waits" },
   { key: "thread", type: "bool", default: "0", noEffect: "threads and processes are the same to the simulator", help: "run jobs as threads rather than processes" },
   // --- reporting ---
   { key: "group_reporting", type: "bool", default: "0", help: "report each group's jobs together" },

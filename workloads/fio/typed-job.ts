@@ -84,7 +84,10 @@ export function typedJob(section: string, index: number, o: OptionReader, file: 
     timeBased,
     startdelayNs: o.time("startdelay") as number,
     thinktimeNs: o.time("thinktime") as number,
-    rateIops: readRateIops(o),
+    rateIops: readRate(o, "rate_iops", 1000),
+    rateBytesPerS: readRate(o, "rate", o.kbBase),
+    readIolog: o.text("read_iolog"),
+    replayNoStall: o.bool("replay_no_stall"),
     direct: o.bool("direct") || !o.bool("buffered"),
     groupReporting: o.bool("group_reporting"),
     stonewall: o.bool("stonewall"),
@@ -146,17 +149,17 @@ function readOffset(o: OptionReader): FioJob["offset"] {
   return { bytes: parseFioInteger("offset", text, o.kbBase, where) };
 }
 
-/** rate_iops=N (reads and writes), or R,W with either side empty. */
-function readRateIops(o: OptionReader): FioJob["rateIops"] {
-  const text = o.text("rate_iops");
+/** rate_iops=N or rate=N (reads and writes), or R,W with either side empty. */
+function readRate(o: OptionReader, key: "rate_iops" | "rate", base: number): FioJob["rateIops"] {
+  const text = o.text(key);
   if (text === undefined) return { read: undefined, write: undefined };
-  const where = o.where("rate_iops");
+  const where = o.where(key);
   const parts = text.split(",");
-  if (parts.length > 3) throw new InputError(where, MSG.fioBadInteger("rate_iops", text));
+  if (parts.length > 3) throw new InputError(where, MSG.fioBadInteger(key, text));
   const parse = (t: string | undefined): number | undefined => {
     if (t === undefined || t.trim() === "") return undefined;
-    const n = parseFioInteger("rate_iops", t, 1000, where);
-    if (n === 0) throw new InputError(where, MSG.fioZero("rate_iops"));
+    const n = parseFioInteger(key, t, base, where);
+    if (n === 0) throw new InputError(where, MSG.fioZero(key));
     return n;
   };
   if (parts.length === 1) {

@@ -1,0 +1,40 @@
+// Every scenario job in workloads/jobs/ runs on every device and every logger (shrunk to a short
+// run here; full-size figures are in the README and the closing notes), and each opens with the
+// comment that says what it shows and what to expect.
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DEVICE_KINDS } from "../../devices/index.ts";
+import { LOGGER_KINDS, runJob } from "../../sim/index.ts";
+import { readJobFile } from "../../workloads/index.ts";
+
+const SCENARIOS = readdirSync("workloads/jobs").filter((f) => f.endsWith(".fio")).sort();
+const shrink = [
+  { key: "size", value: "2m", where: "--set size=2m" },
+  { key: "runtime", value: "1", where: "--set runtime=1" },
+];
+
+describe("scenario jobs", () => {
+  it("are the six the project ships", () => {
+    expect(SCENARIOS).toEqual(["db-wal.fio", "dd-oflag-sync.fio", "seed-cow.fio", "seed.fio", "truncate-cycles.fio", "vm-image.fio"]);
+  });
+
+  for (const file of SCENARIOS) {
+    it(`${file} opens with what it shows and what to expect`, () => {
+      const head = readFileSync(`workloads/jobs/${file}`, "utf8").split("\n").filter((l) => l.startsWith(";"));
+      expect(head.length).toBeGreaterThanOrEqual(4);
+      expect(head.join("\n")).toMatch(/Expect/);
+    });
+
+    it(`${file} runs on every device with every logger`, { timeout: 120_000 }, () => {
+      const { jobs } = readJobFile(`workloads/jobs/${file}`, shrink);
+      for (const device of DEVICE_KINDS) {
+        for (const logger of LOGGER_KINDS) {
+          const r = runJob({ jobs, device, fs: "btrfs", logger, seed: 1 });
+          expect(r.writes, `${file} ${device} ${logger}`).toBeGreaterThan(0);
+          expect(r.runtimeNs).toBeGreaterThan(0);
+          if (logger === "full-commit") expect(r.fsyncPaths.fast + r.fsyncPaths.full).toBe(0);
+        }
+      }
+    });
+  }
+});
