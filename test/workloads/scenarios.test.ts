@@ -37,4 +37,23 @@ describe("scenario jobs", () => {
       }
     });
   }
+
+  it("truncate-cycles.fio: every fsync takes the slow path, with either logger", () => {
+    const { jobs } = readJobFile("workloads/jobs/truncate-cycles.fio");
+    for (const logger of ["truncate-and-copy", "modified-extents"] as const) {
+      const r = runJob({ jobs, device: "fusion-iodrive", fs: "btrfs", logger, seed: 1 });
+      expect(r.fsyncPaths).toEqual({ fast: 0, full: 49, commit: 0, none: 0 });
+    }
+  });
+
+  it("dd-oflag-sync.fio: the committed patch re-logs the merged map, so it is no faster than before it", { timeout: 60_000 }, () => {
+    const { jobs } = readJobFile("workloads/jobs/dd-oflag-sync.fio");
+    const kib = (logger: "truncate-and-copy" | "modified-extents" | "full-commit"): number => {
+      const r = runJob({ jobs, device: "fusion-iodrive", fs: "btrfs", logger, seed: 1 });
+      return r.bytesWritten / 1024 / (r.runtimeNs / 1e9);
+    };
+    const [before, patched, notreelog] = [kib("truncate-and-copy"), kib("modified-extents"), kib("full-commit")];
+    expect(patched).toBeLessThan(before);
+    expect(notreelog).toBeGreaterThan(2 * before);
+  });
 });
