@@ -3,12 +3,20 @@
 // line and the option or engine fsyncsim does not simulate. No crash, no stack trace, nothing
 // silently ignored.
 import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../cli/harness.ts";
 
-const DIR = join(import.meta.dirname, "../../../shared/fio-examples");
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith(".fio")).sort() : [];
+/** ../shared/fio-examples beside the checkout (or beside any directory above it, for clones made elsewhere). */
+function examplesDir(): string | undefined {
+  for (let dir = join(import.meta.dirname, "../.."); ; dir = dirname(dir)) {
+    const candidate = join(dir, "..", "shared", "fio-examples");
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return existsSync("/work/shared/fio-examples") ? "/work/shared/fio-examples" : undefined;
+  }
+}
+const DIR = examplesDir() ?? "";
+const files = DIR === "" ? [] : readdirSync(DIR).filter((f) => f.endsWith(".fio")).sort();
 
 describe.skipIf(files.length === 0)("fio's example job files", () => {
   it("each runs, or is refused in one line naming the unsupported option or engine", { timeout: 300_000 }, async () => {
