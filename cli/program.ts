@@ -6,8 +6,12 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { DEVICE_KINDS } from "../devices/index.ts";
 import { FS_KINDS, LOGGER_KINDS, defaultWorkers } from "../sim/index.ts";
 import { devicesCommand } from "./commands/devices.ts";
+import { chartCommand } from "./commands/chart.ts";
+import { reportCommand } from "./commands/report.ts";
 import { reproduceCommand } from "./commands/reproduce.ts";
 import { RUN_FORMATS, runCommand } from "./commands/run.ts";
+import { SWEEP_HELP, sweepCommand } from "./commands/sweep.ts";
+import { mergeCommand } from "./commands/merge.ts";
 import type { CliIo } from "./io.ts";
 
 const FORMATS = ["table", "csv", "json"] as const;
@@ -97,7 +101,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option("--seed <n>", "seed of the runs", parseSeed, 1)
     .option("--set <key=value>", `${setHelp}; device.X applies to the devices that have X`, collect, [])
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
-    .option("--out <dir>", "also write reproduce.csv/.json/.txt and each cell's per-fsync trace into this directory")
+    .option("--out <dir>", "also write reproduce.csv/.json/.txt, each cell's per-fsync trace, the charts and report.html into this directory")
     .option("--workers <n>", "cells run in parallel on this many worker threads (results do not depend on it)", parseWorkers, defaultWorkers())
     .addHelpText(
       "after",
@@ -106,6 +110,58 @@ export function buildProgram(io: CliIo, version: string): Command {
     )
     .action(async (opts: { job: string; seed: number; set: string[]; format: (typeof FORMATS)[number]; out?: string; workers: number }) => {
       await reproduceCommand(io, { ...opts, out: opts.out }, version);
+    });
+
+  program
+    .command("report")
+    .description("write the HTML report of a reproduction (with its charts) into a directory: run it, or redraw one with --from")
+    .requiredOption("--out <dir>", "directory for report.html, the charts (.vl.json, .svg, .png) and the page's scripts")
+    .option("--from <dir>", "redraw from a reproduction's files (reproduce --out DIR) instead of running it")
+    .option("--job <file>", "fio job file (the seed job unless you want a variant)", seedJobPath(io.cwd))
+    .option("--seed <n>", "seed of the runs", parseSeed, 1)
+    .option("--set <key=value>", `${setHelp}; device.X applies to the devices that have X`, collect, [])
+    .option("--workers <n>", "cells run in parallel on this many worker threads", parseWorkers, defaultWorkers())
+    .addHelpText("after", "\nThe page works offline: open report.html in a browser. Without --from it is what reproduce --out writes.")
+    .action(async (opts: { out: string; from?: string; job: string; seed: number; set: string[]; workers: number }) => {
+      await reportCommand(io, { ...opts, from: opts.from }, version);
+    });
+
+  program
+    .command("sweep")
+    .description("run a grid of points (devices x loggers x swept --set values) in parallel, one CSV row per point")
+    .option("--job <file>", "fio job file", seedJobPath(io.cwd))
+    .option("--device <names>", `device models, comma-separated: ${DEVICE_KINDS.join(", ")}`, "sata-hdd")
+    .option("--logger <names>", `btrfs fsync loggers, comma-separated: ${LOGGER_KINDS.join(", ")}`, "modified-extents")
+    .addOption(new Option("--fs <kind>", "filesystem").choices(FS_KINDS).default("btrfs"))
+    .option("--seed <n>", "seed of every run", parseSeed, 1)
+    .option("--set <key=values>", `as for run, with comma-separated values to sweep (\\, is a literal comma); repeatable`, collect, [])
+    .requiredOption("--out <file>", "the CSV to write (an existing one only with --resume)")
+    .option("--resume", "continue --out: keep its rows, run only the missing points (its header must match)", false)
+    .option("--shard <k/n>", "run only the points whose index % n == k - 1 (1 <= k <= n); join shards with fsyncsim merge")
+    .option("--workers <n>", "points run in parallel on this many worker threads (the file does not depend on it)", parseWorkers, defaultWorkers())
+    .addHelpText("after", SWEEP_HELP)
+    .action(async (opts: { job: string; device: string; logger: string; fs: string; seed: number; set: string[]; out: string; resume: boolean; shard?: string; workers: number }) => {
+      await sweepCommand(io, { ...opts, shard: opts.shard });
+    });
+
+  program
+    .command("merge")
+    .description("join the CSV files of a sharded sweep into one, in point order (written atomically)")
+    .argument("<out>", "the merged CSV to write")
+    .argument("<inputs...>", "the shards' CSV files (same header, no point twice)")
+    .option("--expect <n>", "fail unless exactly the points 0 to n-1 are present")
+    .action((out: string, inputs: string[], opts: { expect?: string }) => {
+      mergeCommand(io, out, inputs, { expect: opts.expect });
+    });
+
+  program
+    .command("chart")
+    .description("draw a sweep's CSV: throughput against a swept parameter per device and logger, and the patch's speedup")
+    .argument("<file>", "a CSV written by fsyncsim sweep (or merge)")
+    .option("--x <column>", "the swept column on the x axis (default: the first swept --set column)")
+    .option("--out <dir>", "directory for <name>-throughput and <name>-speedup .vl.json/.svg/.png (default: beside the CSV)")
+    .action(async (file: string, opts: { x?: string; out?: string }) => {
+      await chartCommand(io, file, { x: opts.x, out: opts.out });
     });
 
   program

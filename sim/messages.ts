@@ -52,6 +52,12 @@ export const MSG = {
   fioBadRange: (key: string, value: string) => `option '${key}': '${value}' is not a size or a range LOW-HIGH with LOW <= HIGH`,
   fioFtruncateReads: (job: string, rw: string) => `job '${job}': ioengine=ftruncate turns writes into truncates; it cannot do rw=${rw}`,
   fioTimeBasedNeedsRuntime: (job: string) => `job '${job}': time_based needs a runtime (runtime=...)`,
+  chartUnreadable: (reason: string) => `cannot read the sweep CSV: ${reason}`,
+  chartBadCsv: (reason: string) => `not a readable CSV: ${reason}`,
+  chartNotASweep: () => "not a sweep CSV (fsyncsim sweep writes one): it needs the columns logger and throughput_kib_per_s",
+  chartNoSweptColumn: () => "the sweep has no swept --set column to put on the x axis (name one with --x)",
+  chartUnknownColumn: (x: string, swept: readonly string[]) => `no column '${x}' in the sweep${swept.length > 0 ? ` (swept: ${swept.join(", ")})` : ""}`,
+  chartNoRows: () => "the sweep CSV has no rows",
   fioReplayOneJob: (job: string) => `job '${job}' replays an iolog (read_iolog); a job file that replays may hold only that one job`,
   fioNoEffect: (key: string, why: string) => `${key} has no effect in a simulation: ${why}`,
   fioZero: (key: string) => `option '${key}' must be greater than zero`,
@@ -75,4 +81,31 @@ export const MSG = {
     `job '${job}': direct=1 on btrfs needs block sizes that are multiples of ${sector} bytes (btrfs_direct_IO returns EINVAL otherwise)`,
   rawUnaligned: (job: string, bs: number) =>
     `job '${job}': bs ${bs} is not a multiple of 512 bytes, which --fs raw (a block device) needs`,
+
+  // --- sweep and merge ---
+  sweepBadShard: (text: string) => `'${text}' is not K/N with 1 <= K <= N (e.g. --shard 2/8)`,
+  sweepValueTwice: (value: string) => `'${value}' is listed twice`,
+  sweepKeyTwice: (key: string) => `'${key}' is set twice; give its values in one --set (${key}=A,B,...)`,
+  sweepKeyIsColumn: (key: string) => `'${key}' cannot be swept: the CSV already has a column of that name`,
+  sweepDeviceParamNowhere: (name: string, suggestion: string | undefined, devices: readonly string[]) =>
+    `none of the devices swept (${devices.join(", ")}) has a parameter '${name}'${didYouMean(suggestion)}`,
+  sweepRawLoggers: () => "--fs raw has no logger (there is no log); give one --logger or none",
+  sweepReplay: (job: string) => `job '${job}' replays an iolog (read_iolog); a sweep runs job files that generate their I/O`,
+  sweepOutExists: () => "exists; use --resume to continue it or remove it",
+  sweepUnreadable: (reason: string) => `cannot read the file: ${reason}`,
+  sweepHeaderDiffers: (difference: string) => `its header is not the one this sweep writes: ${difference}`,
+  sweepBadRow: (line: number, text: string) => `line ${line}: '${text.slice(0, 40)}' is not a sweep row (it must start with a point number)`,
+  sweepRowNotInGrid: (line: number, point: number, total: number) =>
+    `line ${line}: point ${point} is not a point of this sweep (its grid has points 0 to ${total - 1})`,
+  sweepRowNotInShard: (line: number, point: number, k: number, n: number) => `line ${line}: point ${point} is not in shard ${k}/${n}`,
+  sweepRowDiffers: (line: number, point: number, column: string, found: string, expected: string) =>
+    `line ${line}: point ${point} has ${column}='${found}', but this sweep's point ${point} has ${column}='${expected}'`,
+  sweepPointTwice: (point: number, first: string, second: string) => `point ${point} appears twice (${first} and ${second})`,
+  mergeHeaderDiffers: (difference: string) => `its header differs from the first file's: ${difference}`,
+  mergePartialRow: () => "its last line is incomplete (the sweep writing it was stopped); finish it with sweep --resume first",
+  mergeNoHeader: () => "it is empty: a sweep file starts with its header line",
+  mergeBadExpect: (text: string) => `'${text}' is not a whole number of points`,
+  mergeMissing: (count: number, expect: number, first: readonly number[]) =>
+    `${count} of the points 0 to ${expect - 1} are missing: ${first.join(", ")}${count > first.length ? ", ..." : ""}`,
+  mergeBeyond: (point: number, expect: number) => `point ${point} is beyond the ${expect} points expected (0 to ${expect - 1})`,
 } as const;

@@ -1,5 +1,6 @@
 // `fsyncsim reproduce`: the seed job on sata-hdd and fusion-iodrive with the logger before the patch
-// and the patch's, beside the seed's numbers. With --out, also the per-fsync traces of each cell.
+// and the patch's, beside the seed's numbers. With --out, also the per-fsync traces of each cell,
+// the charts and the HTML report.
 import { DEVICE_MODELS } from "../../devices/index.ts";
 import { InputError, MSG, createRunPool, hasParam, reproduceSeed, SEED_DEVICES } from "../../sim/index.ts";
 import { readJobFile } from "../../workloads/index.ts";
@@ -8,6 +9,8 @@ import { reproduceCsv, reproduceTable } from "../format/reproduce-format.ts";
 import { toJson } from "../format/run-json.ts";
 import { runDocument } from "../format/run-json.ts";
 import { traceCsv } from "../format/trace-csv.ts";
+import { chartAndReportFiles } from "../reproduce-outputs.ts";
+import { reproductionFromText, traceName } from "../reproduction-files.ts";
 import type { CliIo } from "../io.ts";
 import { startProgress } from "../progress.ts";
 import { parseSetOptions } from "../set-options.ts";
@@ -49,17 +52,20 @@ export async function reproduceCommand(io: CliIo, options: ReproduceCommandOptio
     tool: "fsyncsim",
     version,
     jobFile: job.file,
+    job: { name: job.name, description: job.description },
     seed: options.seed,
     speedups: out.speedups,
     cells: out.cells.map((c) => ({ device: c.device, logger: c.logger, simulatedKiBps: c.simulatedKiBps, seedKiBps: c.seedKiBps, errorPct: c.errorPct, run: runDocument(c.result, version) })),
   });
   const text = options.format === "csv" ? csv : options.format === "json" ? json : reproduceTable(out.cells, out.speedups);
   if (options.out !== undefined) {
+    const traces = new Map(out.cells.map((c) => [traceName(c.device, c.logger), traceCsv(c.result.trace ?? [])]));
     const files: OutputFile[] = [
       { name: "reproduce.csv", content: csv },
       { name: "reproduce.json", content: json },
       { name: "reproduce.txt", content: reproduceTable(out.cells, out.speedups) },
-      ...out.cells.map((c) => ({ name: `trace-${c.device}-${c.logger}.csv`, content: traceCsv(c.result.trace ?? []) })),
+      ...[...traces].map(([name, content]) => ({ name, content })),
+      ...(await chartAndReportFiles(reproductionFromText(json, (name) => traces.get(name) ?? "", "reproduce.json"))),
     ];
     writeFilesAtomically(options.out, files);
   }

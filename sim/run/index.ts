@@ -5,3 +5,4 @@ export { FIO_PERCENTILES, LatencyRecorder, mergedSummary, type LatencySummary } 
 export { SEED_DEVICES, SEED_LOGGERS, SEED_TABLE, reproduceSeed, throughputKiBps, type ReproduceCell, type ReproduceOptions, type ReproduceSpeedup } from "./reproduce.ts";
 export { createRunPool, defaultWorkers, type RunPool } from "./pool.ts";
 export type { RunTask } from "./workers/run-task.ts";
+export { checkRunTask, inShard, keyAppliesTo, parseShard, splitSweepList, sweepPoints, type SweepAxis, type SweepGrid, type SweepPoint, type SweepShard } from "./sweep-grid.ts";

@@ -36,10 +36,19 @@ describe("fsyncsim reproduce", () => {
     const b = await cli(["reproduce", "--set", "size=1m", "--format", "csv", "--workers", "1"]);
     expect(a.stdout).toBe(b.stdout);
     expect(readdirSync(dir).sort()).toEqual([
-      "reproduce.csv", "reproduce.json", "reproduce.txt",
+      ...["fsync-breakdown", "fsync-latency"].flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`]),
+      "report.html", "reproduce.csv", "reproduce.json", "reproduce.txt",
+      "seed-table.png", "seed-table.svg", "seed-table.vl.json",
       "trace-fusion-iodrive-modified-extents.csv", "trace-fusion-iodrive-truncate-and-copy.csv",
       "trace-sata-hdd-modified-extents.csv", "trace-sata-hdd-truncate-and-copy.csv",
+      "vendor-vega-embed.min.js", "vendor-vega-lite.min.js", "vendor-vega.min.js",
     ]);
+    // report --from redraws the same charts and page from these files, without simulating.
+    const redrawn = mkdtempSync(join(tmpdir(), "fsyncsim-redraw-"));
+    expect((await cli(["report", "--from", dir, "--out", redrawn])).code).toBe(0);
+    for (const f of ["report.html", "seed-table.svg", "fsync-latency.png", "fsync-breakdown.vl.json"]) {
+      expect(readFileSync(join(redrawn, f)).equals(readFileSync(join(dir, f))), f).toBe(true);
+    }
     expect(parse(readFileSync(join(dir, "trace-sata-hdd-modified-extents.csv"), "utf8"))).toHaveLength(255);
   }, 60_000);
 });

@@ -494,6 +494,10 @@ export class BTree {
       }
     }
     this.host.cpu.charge("blockCow");
+    // Where the batch goes: a leaf of its own (found by insKey, its parent key), or a slot of one
+    // of the halves (found by a key already in that half, so a neighbour with room for insKey's
+    // range cannot capture the route).
+    let target: { leaf: Leaf; slot: number } | undefined;
     if (own && (slot === 0 || slot >= n)) {
       this.linkChildren(path, 0, [this.newLeaf([])], [insKey], slot === 0);
     } else {
@@ -507,11 +511,24 @@ export class BTree {
         this.linkChildren(path, 0, [this.newLeaf([]), right], [insKey, rightKey], false);
       } else {
         this.linkChildren(path, 0, [right], [mid === slot ? insKey : rightKey], false);
+        // slot === mid: the batch starts the right half (its parent key is insKey); routed by insKey.
+        target = slot < mid ? { leaf, slot } : slot > mid ? { leaf: right, slot: slot - mid } : undefined;
       }
     }
-    const routed = this.search(insKey, false, false);
+    const routed = target === undefined ? this.search(insKey, false, false) : this.routeTo(target.leaf, target.slot);
     path.nodes = routed.nodes;
     path.slots = routed.slots;
+  }
+
+  /** The path to slot `slot` of `leaf`, found through a key the leaf holds. */
+  private routeTo(leaf: Leaf, slot: number): Path {
+    const inside = Math.min(slot, leaf.items.length - 1);
+    const anchor = leaf.items[inside] as Item;
+    const path = this.search(anchor.key, false, false);
+    if (path.nodes[0] !== leaf) throw new Error("split: the routing key does not lead to the split leaf");
+    path.slots[0] = slot;
+    path.found = false;
+    return path;
   }
 
   /**

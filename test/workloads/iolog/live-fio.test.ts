@@ -5,17 +5,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasCommand } from "../../helpers/commands.ts";
 import { runJob } from "../../../sim/index.ts";
 import { planReplay, readIolog, resolveJobs } from "../../../workloads/index.ts";
 
-const hasFio = ((): boolean => {
-  try {
-    execFileSync("fio", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasFio = hasCommand("fio");
 
 describe.skipIf(!hasFio)("a log recorded by the installed fio", () => {
   it("replays with the recorded writes and fsyncs, on the recorded file", { timeout: 60_000 }, () => {

@@ -72,6 +72,20 @@ describe("BTree", () => {
     expect(tree.itemsInRange(all, end).map((i) => i.key.offset)).toEqual([...present].sort((a, b) => a - b));
   });
 
+  it("lands a batch in the half split_leaf made room in, after a push left its insertion point at slot 0", () => {
+    // Regression: the insertion point's only earlier item is pushed to the left neighbour, which
+    // keeps some room but not enough for the batch; the split must put the batch in the split leaf,
+    // not route it by key into that neighbour.
+    const tree = new BTree(new FakeHost(), 5);
+    for (let i = 0; i < 52; i++) tree.insertItems([extent(i * 1000)]); // splits: [26 | 26]
+    for (let i = 0; i < 22; i++) tree.insertItems([extent(i * 1000 + 500)]); // left: 48 items, 251 bytes free
+    for (let i = 27; i < 51; i++) tree.insertItems([extent(i * 1000 + 500)]); // right: 50 items
+    const leaves = (tree.root as { children: Leaf[] }).children;
+    expect(leaves.map((l) => l.items.length)).toEqual([48, 50]);
+    tree.insertItems([extent(26_001), extent(26_002), extent(26_003)]); // between the right leaf's first two items
+    expect(checkTree(tree)).toBe(48 + 50 + 3);
+  });
+
   it("takes consecutive batches between two items, as copy_items does, and keeps them in order", () => {
     const tree = new BTree(new FakeHost(), 5);
     tree.insertItems([extent(0), extent(10_000 * 4096)]);

@@ -1,0 +1,36 @@
+// The parameters a reproduction ran with, for the report: each device's table, btrfs and CPU, with
+// the value used beside the default, unit, status and source from the typed tables.
+import { DEVICE_MODELS, type DeviceKind } from "../devices/index.ts";
+import { BTRFS_PARAMS, CPU_PARAMS, unitOfParamName, type ParamTable, type ParamValue } from "../sim/index.ts";
+import type { ReportParameter } from "./page.ts";
+
+export interface ParameterSource {
+  readonly device: string;
+  readonly deviceParams: Readonly<Record<string, ParamValue>>;
+  readonly modelParams: Readonly<Record<string, Readonly<Record<string, ParamValue>>>>;
+}
+
+export function parameterGroups(runs: readonly ParameterSource[]): Array<{ group: string; rows: ReportParameter[] }> {
+  const groups: Array<{ group: string; rows: ReportParameter[] }> = [];
+  const seen = new Set<string>();
+  for (const r of runs) {
+    if (seen.has(r.device) || !(r.device in DEVICE_MODELS)) continue;
+    seen.add(r.device);
+    groups.push({ group: `device ${r.device}`, rows: rows(DEVICE_MODELS[r.device as DeviceKind].params, r.deviceParams, "device.") });
+  }
+  const first = runs[0];
+  if (first?.modelParams.btrfs !== undefined) groups.push({ group: "btrfs", rows: rows(BTRFS_PARAMS, first.modelParams.btrfs, "btrfs.") });
+  if (first?.modelParams.cpu !== undefined) groups.push({ group: "CPU", rows: rows(CPU_PARAMS, first.modelParams.cpu, "cpu.") });
+  return groups;
+}
+
+function rows(table: ParamTable, values: Readonly<Record<string, ParamValue>>, prefix: string): ReportParameter[] {
+  return Object.entries(table).map(([name, spec]) => ({
+    name: `${prefix}${name}`,
+    value: String(values[name] ?? spec.default),
+    defaultValue: String(spec.default),
+    unit: spec.kind === "number" ? (unitOfParamName(name) ?? "") : "",
+    status: spec.status,
+    source: spec.source,
+  }));
+}
