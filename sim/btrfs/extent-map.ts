@@ -4,6 +4,7 @@
 // modified_extents list, which unpin_extent_cache and btrfs_drop_extent_cache feed and
 // btrfs_log_changed_extents drains. The list's order is not modelled (the logger sorts by start).
 import type { CpuMeter } from "../cpu/index.ts";
+import { ChunkedSortedList, type ChunkPos } from "./extent-map-chunks.ts";
 
 /** extent_map.h flag bits. */
 export const EXTENT_FLAG = {
@@ -31,28 +32,37 @@ export function extentMapEnd(em: ExtentMap): number {
 }
 
 export class ExtentMapTree {
-  /** Sorted by start, non-overlapping. */
-  readonly maps: ExtentMap[] = [];
   /** tree->modified_extents. */
   readonly modified = new Set<ExtentMap>();
+  /** The maps, sorted by start, non-overlapping (the kernel's rb-tree). */
+  private readonly list = new ChunkedSortedList<ExtentMap>();
   private readonly cpu: CpuMeter;
+  /** Scratch positions (no allocation per operation). */
+  private readonly pos: ChunkPos = { chunk: 0, index: 0 };
+  private readonly pos2: ChunkPos = { chunk: 0, index: 0 };
 
   constructor(cpu: CpuMeter) {
     this.cpu = cpu;
   }
 
+  /** Every map in order (a copy, for tests and reports). */
+  get maps(): readonly ExtentMap[] {
+    return this.list.toArray();
+  }
+
   /** add_extent_mapping: inserts `em` (which must not overlap) and merges it with its neighbours. */
   add(em: ExtentMap, modified: boolean): void {
-    const i = this.indexAfter(em.start);
-    const prev = this.maps[i - 1];
-    const next = this.maps[i];
+    const pos = this.pos;
+    this.list.seekAfter(em.start, pos);
+    const prev = this.list.before(pos);
+    const next = this.list.at(pos);
     if ((prev !== undefined && extentMapEnd(prev) > em.start) || (next !== undefined && extentMapEnd(em) > next.start)) {
       throw new Error(`extent map [${em.start}, ${extentMapEnd(em)}) overlaps an existing one`);
     }
-    this.maps.splice(i, 0, em);
+    this.list.insertAt(pos, em);
     if (modified) this.modified.add(em);
     this.cpu.charge("extentMapOp");
-    this.tryMerge(i);
+    this.tryMerge(pos);
   }
 
   /**
@@ -60,27 +70,32 @@ export class ExtentMapTree {
    * split maps with the old flags and generation, which are put on the modified list.
    */
   drop(start: number, end: number): void {
-    let i = Math.max(0, this.indexAfter(start) - 1);
-    while (i < this.maps.length) {
-      const em = this.maps[i] as ExtentMap;
-      if (em.start >= end) break;
+    const list = this.list;
+    const pos = this.pos;
+    list.seekAfter(start, pos);
+    list.stepBack(pos);
+    for (let em = list.at(pos); em !== undefined && em.start < end; em = list.at(pos)) {
       if (extentMapEnd(em) <= start) {
-        i++;
+        list.stepOn(pos);
         continue;
       }
-      this.maps.splice(i, 1);
+      list.removeAt(pos);
       this.modified.delete(em);
       this.cpu.charge("extentMapOp");
       const flags = em.flags & ~EXTENT_FLAG.PINNED;
-      const pieces: ExtentMap[] = [];
-      if (em.start < start) pieces.push({ start: em.start, len: start - em.start, blockStart: em.blockStart, flags, generation: em.generation });
+      if (em.start < start) {
+        const head: ExtentMap = { start: em.start, len: start - em.start, blockStart: em.blockStart, flags, generation: em.generation };
+        list.insertAt(pos, head);
+        list.stepOn(pos);
+        this.modified.add(head);
+      }
       if (extentMapEnd(em) > end) {
         const cut = end - em.start;
-        pieces.push({ start: end, len: extentMapEnd(em) - end, blockStart: em.blockStart === BLOCK_HOLE ? BLOCK_HOLE : em.blockStart + cut, flags, generation: em.generation });
+        const tail: ExtentMap = { start: end, len: extentMapEnd(em) - end, blockStart: em.blockStart === BLOCK_HOLE ? BLOCK_HOLE : em.blockStart + cut, flags, generation: em.generation };
+        list.insertAt(pos, tail);
+        list.stepOn(pos);
+        this.modified.add(tail);
       }
-      this.maps.splice(i, 0, ...pieces);
-      for (const p of pieces) this.modified.add(p);
-      i += pieces.length;
     }
   }
 
@@ -89,46 +104,54 @@ export class ExtentMapTree {
    * the modified list with that generation, loses PINNED, and merges with its neighbours.
    */
   unpin(start: number, gen: number): void {
-    const i = this.indexAfter(start) - 1;
-    const em = this.maps[i];
+    const pos = this.pos;
+    this.list.seekAfter(start, pos);
+    if (!this.list.stepBack(pos)) return;
+    const em = this.list.at(pos);
     if (em === undefined || em.start !== start) return;
     this.modified.add(em);
     em.generation = gen;
     em.flags &= ~EXTENT_FLAG.PINNED;
     this.cpu.charge("extentMapOp");
-    this.tryMerge(i);
+    this.tryMerge(pos);
   }
 
   /** The map containing file offset `offset`, if any. */
   lookup(offset: number): ExtentMap | undefined {
-    const em = this.maps[this.indexAfter(offset) - 1];
+    const pos = this.pos;
+    this.list.seekAfter(offset, pos);
+    const em = this.list.before(pos);
     return em !== undefined && extentMapEnd(em) > offset ? em : undefined;
   }
 
   /** Forgets every map (the inode was evicted from memory). */
   clear(): void {
-    this.maps.length = 0;
+    this.list.clear();
     this.modified.clear();
   }
 
-  /** try_merge_map for the map at index i: absorb a mergeable left and right neighbour. */
-  private tryMerge(i: number): void {
-    let idx = i;
-    const em = this.maps[idx] as ExtentMap;
-    const prev = this.maps[idx - 1];
+  /** try_merge_map for the map at `pos`: absorb a mergeable left and right neighbour. */
+  private tryMerge(pos: ChunkPos): void {
+    const list = this.list;
+    const em = list.at(pos) as ExtentMap;
+    const prev = list.before(pos);
     if (em.start !== 0 && prev !== undefined && mergeable(prev, em)) {
       em.start = prev.start;
       em.len += prev.len;
       em.blockStart = prev.blockStart;
       this.absorb(em, prev);
-      this.maps.splice(idx - 1, 1);
-      idx--;
+      list.stepBack(pos);
+      list.removeAt(pos);
     }
-    const next = this.maps[idx + 1];
+    const next = list.after(pos);
     if (next !== undefined && mergeable(em, next)) {
       em.len += next.len;
       this.absorb(em, next);
-      this.maps.splice(idx + 1, 1);
+      const at = this.pos2;
+      at.chunk = pos.chunk;
+      at.index = pos.index;
+      list.stepOn(at);
+      list.removeAt(at);
     }
   }
 
@@ -140,19 +163,6 @@ export class ExtentMapTree {
     }
     this.modified.delete(merged);
     this.cpu.charge("extentMapOp");
-  }
-
-  /** Index of the first map whose start is > offset. */
-  private indexAfter(offset: number): number {
-    const m = this.maps;
-    let lo = 0;
-    let hi = m.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((m[mid] as ExtentMap).start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }
 
