@@ -2,6 +2,7 @@
 // that matter for durability. Names follow include/linux/blk_types.h of Linux 3.x; REQ_FLUSH there
 // (an empty-or-data bio asking for a cache flush *before* it) is REQ_PREFLUSH since Linux 4.8.
 import { SECTOR_BYTES } from "../../devices/index.ts";
+import type { BlockImage } from "../crash/images.ts";
 
 /** Request flags (bit set). */
 export const REQ = {
@@ -21,11 +22,13 @@ export interface Bio {
   readonly sectorCount: number;
   /** OR of REQ flags. */
   readonly flags: number;
+  /** What each 4 KiB of a write carries, for the crash checker's device image (absent otherwise). */
+  readonly images?: readonly BlockImage[];
 }
 
 /** A write bio of `lengthBytes` at byte `offsetBytes` (both multiples of 512). */
-export function writeBio(offsetBytes: number, lengthBytes: number, flags = 0): Bio {
-  return { dir: "write", ...sectorRange(offsetBytes, lengthBytes), flags };
+export function writeBio(offsetBytes: number, lengthBytes: number, flags = 0, images?: readonly BlockImage[]): Bio {
+  return images === undefined ? { dir: "write", ...sectorRange(offsetBytes, lengthBytes), flags } : { dir: "write", ...sectorRange(offsetBytes, lengthBytes), flags, images };
 }
 
 /** A read bio of `lengthBytes` at byte `offsetBytes` (both multiples of 512). */

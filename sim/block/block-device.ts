@@ -7,6 +7,7 @@
 //   cache and FUA           -> PREFLUSH as a flush command first; FUA sent with the write.
 import { SECTOR_BYTES, type DeviceCommand, type DeviceModel } from "../../devices/index.ts";
 import type { Environment, Event, Proc } from "../core/index.ts";
+import type { CrashRecorder } from "../crash/recorder.ts";
 import { REQ, type Bio } from "./bio.ts";
 
 /** Counters of what the block layer received and what it sent to the device. */
@@ -68,6 +69,8 @@ export class BlockDevice {
   private driverCpuFreeNs = 0;
   /** When the last outstanding command completes, ns (for busyNs). */
   private busyUntilNs = 0;
+  /** The crash checker's record of every command, when one is attached. */
+  private recorder: CrashRecorder | undefined;
 
   constructor(env: Environment, device: DeviceModel) {
     this.env = env;
@@ -77,6 +80,17 @@ export class BlockDevice {
 
   get capacityBytes(): number {
     return this.device.capabilities.capacityBytes;
+  }
+
+  /** The attached crash recorder, if any (writers add block images to their bios when there is one). */
+  get crashRecorder(): CrashRecorder | undefined {
+    return this.recorder;
+  }
+
+  /** Records every command from now on for the crash checker (what the device held when). */
+  attachRecorder(recorder: CrashRecorder): void {
+    this.recorder = recorder;
+    recorder.volatileCache = this.device.capabilities.volatileWriteCache;
   }
 
   /** The device reports itself rotational (no QUEUE_FLAG_NONROT). */
@@ -105,19 +119,19 @@ export class BlockDevice {
     const data: DeviceCommand | undefined = hasData
       ? { op: bio.dir, startSector: bio.startSector, sectorCount: bio.sectorCount, fua: fua && caps.fua }
       : undefined;
-    if (!preflush && !postflush && data !== undefined) return this.dispatch(data);
-    return this.env.process(this.flushSequence(preflush, data, postflush));
+    if (!preflush && !postflush && data !== undefined) return this.dispatch(data, bio.images);
+    return this.env.process(this.flushSequence(preflush, data, postflush, bio.images));
   }
 
   /** blk-flush's state machine for one bio: each step waits for the one before. */
-  private *flushSequence(preflush: boolean, data: DeviceCommand | undefined, postflush: boolean): Proc {
+  private *flushSequence(preflush: boolean, data: DeviceCommand | undefined, postflush: boolean, images: Bio["images"]): Proc {
     if (preflush) yield this.dispatch(FLUSH_COMMAND);
-    if (data !== undefined) yield this.dispatch(data);
+    if (data !== undefined) yield this.dispatch(data, images);
     if (postflush) yield this.dispatch(FLUSH_COMMAND);
   }
 
   /** Sends one command to the device after the driver's CPU work; completes when the device does. */
-  private dispatch(cmd: DeviceCommand): Event<unknown> {
+  private dispatch(cmd: DeviceCommand, images?: Bio["images"]): Event<unknown> {
     const s = this.stats;
     if (cmd.op === "flush") s.deviceFlushes++;
     else if (cmd.op === "read") {
@@ -137,6 +151,10 @@ export class BlockDevice {
       throw new RangeError(`device returned completion ${doneNs} for a command issued at ${this.driverCpuFreeNs}`);
     }
     this.account(cmd.op, now, doneNs);
+    if (this.recorder !== undefined && cmd.op !== "read") {
+      if (cmd.op === "flush") this.recorder.deviceFlush(this.driverCpuFreeNs, doneNs);
+      else this.recorder.deviceWrite(cmd.startSector * SECTOR_BYTES, images ?? [], this.driverCpuFreeNs, doneNs, cmd.fua);
+    }
     return this.env.timeout(doneNs - now);
   }
 

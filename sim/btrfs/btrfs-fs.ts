@@ -9,6 +9,7 @@ import type { Environment, Proc } from "../core/index.ts";
 import { CPU_KINDS, CpuMeter, type CpuParams } from "../cpu/index.ts";
 import type { FileHandle, FileSystem, FsyncReport, IoContext, OpenFlags } from "../fs/filesystem.ts";
 import type { FileLayout } from "../../workloads/index.ts";
+import { recordBaseImage } from "../crash/base-image.ts";
 import { directWrite } from "./direct-io.ts";
 import { FsInfo } from "./fs-info.ts";
 import { BtrfsInode } from "./inode.ts";
@@ -44,6 +45,11 @@ export class BtrfsFilesystem implements FileSystem {
     this.logger = logger;
     this.fs = new FsInfo(env, bdev, params, new CpuMeter(cpuParams));
     mkfs(this.fs);
+    const recorder = bdev.crashRecorder;
+    if (recorder !== undefined) {
+      recorder.layout = { volumes: this.fs.volumes, nodesize: this.fs.nodesize };
+      recordBaseImage(this.fs, recorder);
+    }
     this.rootDir = new BtrfsInode(env, this.fs.cpu, ROOT_DIR_INO, ROOT_DIR_INO, 2, 1);
     this.rootDir.inodeItemDirty = false;
     this.trans = new TransactionManager(this.fs, 1, () => {
@@ -101,6 +107,8 @@ export class BtrfsFilesystem implements FileSystem {
     const last = Math.ceil((offsetBytes + lengthBytes) / fs.sectorBytes);
     fs.cpu.charge("writeSyscall", last - first);
     yield* this.lock(inode, op);
+    const recorder = fs.bdev.crashRecorder;
+    const version = recorder?.stampPages(inode.ino, first, last);
     if (flags.direct) {
       yield* directWrite(fs, this.trans, inode, offsetBytes, lengthBytes, op);
     } else {
@@ -118,6 +126,9 @@ export class BtrfsFilesystem implements FileSystem {
     }
     inode.iMutex.unlock();
     inode.writesSinceEviction++;
+    if (recorder !== undefined && version !== undefined) {
+      recorder.fileWrite({ ino: inode.ino, firstPage: first, endPage: last, version, sizeBytes: inode.sizeBytes, doneNs: this.env.nowNs });
+    }
   }
 
   /** generic_file_aio_read (page cache, readahead) or btrfs_direct_IO for reads. */
@@ -147,6 +158,7 @@ export class BtrfsFilesystem implements FileSystem {
     const op = this.newOp();
     const fs = this.fs;
     const inode = this.inode(file.index);
+    const callNs = this.env.nowNs;
     const copiedBefore = fs.stats.logItemsCopied;
     const blocksBefore = fs.stats.logBlocksWritten;
     const outcome = yield* syncFile(fs, this.trans, this.logger, inode, op, ctx.pid);
@@ -155,6 +167,7 @@ export class BtrfsFilesystem implements FileSystem {
       inode.writesSinceEviction = 0;
       yield* this.evict(inode, op);
     }
+    fs.bdev.crashRecorder?.fileFsync({ ino: inode.ino, callNs, doneNs: this.env.nowNs });
     return {
       path: fsyncPath(outcome),
       logItemsCopied: fs.stats.logItemsCopied - copiedBefore,
@@ -173,6 +186,7 @@ export class BtrfsFilesystem implements FileSystem {
     this.trans.end(handle);
     yield* op.cpu();
     inode.iMutex.unlock();
+    this.fs.bdev.crashRecorder?.fileTruncate({ ino: inode.ino, sizeBytes, doneNs: this.env.nowNs });
   }
 
   shutdown(): void {
@@ -195,6 +209,7 @@ export class BtrfsFilesystem implements FileSystem {
     const name = file.name.slice(file.name.lastIndexOf("/") + 1);
     const inode = createFile(this.fs, this.rootDir, this.nextIno++, name, this.nextDirIndex++);
     this.files[index] = inode;
+    if (this.fs.bdev.crashRecorder !== undefined) this.fs.bdev.crashRecorder.inodes[index] = inode.ino;
     return inode;
   }
 

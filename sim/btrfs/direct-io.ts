@@ -33,7 +33,7 @@ export function* directWrite(fs: FsInfo, trans: TransactionManager, inode: Btrfs
   const ordered = runDelalloc(fs, inode, offsetBytes, end);
   const bios = ordered.flatMap((oe) => {
     fs.cpu.charge("dataCsum", oe.len / page);
-    return dataBios(fs, oe);
+    return dataBios(fs, oe, inode.ino);
   });
   yield* op.cpu();
   yield* op.waitAll("dataIo", submitAll(fs.bdev, bios));

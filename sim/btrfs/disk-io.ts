@@ -7,7 +7,11 @@
 import { REQ, writeBio, type Bio, type BlockDevice } from "../block/index.ts";
 import { emptyFlushBio } from "../block/index.ts";
 import type { Event } from "../core/index.ts";
+import { treeBlockImage, type BlockImage, type SuperImage } from "../crash/images.ts";
+import { IMAGE_BLOCK_BYTES, type CrashRecorder } from "../crash/recorder.ts";
+import { OBJECTID } from "./ctree/key.ts";
 import type { TreeBlock } from "./ctree/tree-block.ts";
+import type { Superblock } from "./fs-info.ts";
 import type { Volumes } from "./volumes.ts";
 
 /** Largest bio the block layer takes in one request (512 KiB, BLK_DEF_MAX_SECTORS in 2012). */
@@ -22,12 +26,18 @@ export function superblockOffsets(deviceBytes: number): number[] {
   return SUPERBLOCK_OFFSETS.filter((o) => o + SUPERBLOCK_BYTES <= deviceBytes);
 }
 
-/** Bios writing `blocks`: by address, contiguous runs gathered, one bio per copy. */
-export function treeBlockBios(volumes: Volumes, blocks: Iterable<TreeBlock>, nodesize: number): Bio[] {
-  const addrs = [...blocks].map((b) => b.bytenr).sort((a, b) => a - b);
+/**
+ * Bios writing `blocks`: by address, contiguous runs gathered, one bio per copy. With a crash
+ * recorder, each bio carries the images of its blocks (without the log's checksum items when that
+ * fault is injected).
+ */
+export function treeBlockBios(volumes: Volumes, blocks: Iterable<TreeBlock>, nodesize: number, recorder?: CrashRecorder): Bio[] {
+  const sorted = [...blocks].sort((a, b) => a.bytenr - b.bytenr);
+  const addrs = sorted.map((b) => b.bytenr);
   const bios: Bio[] = [];
   let i = 0;
   while (i < addrs.length) {
+    const first = i;
     const start = addrs[i] as number;
     const group = volumes.groupOf(start);
     let len = nodesize;
@@ -36,9 +46,21 @@ export function treeBlockBios(volumes: Volumes, blocks: Iterable<TreeBlock>, nod
       len += nodesize;
       i++;
     }
-    for (const phys of volumes.physical(start)) bios.push(writeBio(phys, len, REQ.META));
+    const images = recorder === undefined ? undefined : blockImages(sorted.slice(first, i), nodesize, recorder);
+    for (const phys of volumes.physical(start)) bios.push(writeBio(phys, len, REQ.META, images));
   }
   return bios;
+}
+
+/** The 4 KiB images of a run of tree blocks (a block larger than 4 KiB repeats its image). */
+function blockImages(blocks: readonly TreeBlock[], nodesize: number, recorder: CrashRecorder): BlockImage[] {
+  const dropCsums = recorder.has("drop-log-csums");
+  const out: BlockImage[] = [];
+  for (const b of blocks) {
+    const image = treeBlockImage(b, dropCsums && b.owner === OBJECTID.TREE_LOG ? (it) => it.key.objectid === OBJECTID.EXTENT_CSUM : undefined);
+    for (let k = 0; k < nodesize / IMAGE_BLOCK_BYTES; k++) out.push(image);
+  }
+  return out;
 }
 
 /** Submits bios; the events complete as each finishes. */
@@ -52,8 +74,15 @@ export function barrierBio(): Bio {
 }
 
 /** The superblock bios for `copies` copies (1 for a log sync, all that fit for a commit). */
-export function superblockBios(deviceBytes: number, copies: number): Bio[] {
+export function superblockBios(deviceBytes: number, copies: number, image?: SuperImage): Bio[] {
   return superblockOffsets(deviceBytes)
     .slice(0, copies)
-    .map((o) => writeBio(o, SUPERBLOCK_BYTES, REQ.FUA | REQ.META));
+    .map((o) => writeBio(o, SUPERBLOCK_BYTES, REQ.FUA | REQ.META, image === undefined ? undefined : [image]));
+}
+
+/** The superblock's image as it is written now, for the crash recorder (undefined without one). */
+export function superImage(super_: Superblock, recorder: CrashRecorder | undefined, logRootGeneration = 0): SuperImage | undefined {
+  return recorder === undefined
+    ? undefined
+    : { kind: "super", generation: super_.generation, rootTreeBytenr: super_.rootTreeBytenr, logRootBytenr: super_.logRootBytenr, logRootGeneration };
 }

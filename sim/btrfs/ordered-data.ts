@@ -9,6 +9,7 @@
 import { writeBio, type Bio } from "../block/index.ts";
 import type { Proc } from "../core/index.ts";
 import type { FileExtentData } from "./ctree/items.ts";
+import type { DataImage } from "../crash/images.ts";
 import { EXTENT_FLAG } from "./extent-map.ts";
 import { csumFileBlocks, lookupCsumsRange } from "./file-item.ts";
 import { dropExtents, insertFileExtent, markExtentWritten, overlappingExtents } from "./file.ts";
@@ -50,7 +51,7 @@ export function* waitOrderedRange(fs: FsInfo, trans: TransactionManager, inode: 
   const bios: Bio[] = [];
   for (const oe of ordered) {
     fs.cpu.charge("dataCsum", oe.len / fs.sectorBytes);
-    bios.push(...dataBios(fs, oe));
+    bios.push(...dataBios(fs, oe, inode.ino));
   }
   yield* op.cpu();
   yield* op.waitAll("dataIo", submitAll(fs.bdev, bios));
@@ -100,12 +101,21 @@ export function runDelalloc(fs: FsInfo, inode: BtrfsInode, start: number, end: n
   return out;
 }
 
-/** The data bios of an ordered extent, split at the block layer's request size. */
-export function dataBios(fs: FsInfo, oe: OrderedExtent): Bio[] {
+/**
+ * The data bios of an ordered extent of inode `ino`, split at the block layer's request size; with
+ * a crash recorder, each carries the version of every page it writes.
+ */
+export function dataBios(fs: FsInfo, oe: OrderedExtent, ino: number): Bio[] {
+  const recorder = fs.bdev.crashRecorder;
   const bios: Bio[] = [];
   for (let off = 0; off < oe.len; off += MAX_BIO_BYTES) {
     const len = Math.min(MAX_BIO_BYTES, oe.len - off);
-    for (const phys of fs.volumes.physical(oe.diskBytenr + off)) bios.push(writeBio(phys, len));
+    let images: DataImage[] | undefined;
+    if (recorder !== undefined) {
+      const first = (oe.fileOffset + off) / fs.sectorBytes;
+      images = Array.from({ length: len / fs.sectorBytes }, (_, i) => ({ kind: "data", ino, page: first + i, version: recorder.versionOf(ino, first + i) }));
+    }
+    for (const phys of fs.volumes.physical(oe.diskBytenr + off)) bios.push(writeBio(phys, len, 0, images));
   }
   return bios;
 }

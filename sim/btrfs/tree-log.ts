@@ -14,7 +14,7 @@ import { inodeItem, itemFootprint, rootItem, type FileExtentData, type Item } fr
 import { KEY_TYPE, MAX_OFFSET, OBJECTID, key } from "./ctree/key.ts";
 import type { BTree } from "./ctree/btree.ts";
 import type { TreeBlock } from "./ctree/tree-block.ts";
-import { barrierBio, submitAll, superblockBios, treeBlockBios } from "./disk-io.ts";
+import { barrierBio, submitAll, superImage, superblockBios, treeBlockBios } from "./disk-io.ts";
 import { copyCsums, cowCsumLeaves, type DiskRange } from "./file-item.ts";
 import type { FsInfo, LogControl, LogState } from "./fs-info.ts";
 import type { BtrfsInode } from "./inode.ts";
@@ -185,22 +185,30 @@ export function* syncLog(fs: FsInfo, op: OpTimer): Proc {
   const previous = ctl.committing[1 - index];
   if (previous !== undefined) yield* op.wait("contention", previous);
   yield* waitForBatch(fs, ctl, op);
+  const recorder = fs.bdev.crashRecorder;
   const logBlocks = takeDirty(log.logTree);
-  const logWrites = submitAll(fs.bdev, treeBlockBios(fs.volumes, logBlocks, fs.nodesize));
+  const logWrites = submitAll(fs.bdev, treeBlockBios(fs.volumes, logBlocks, fs.nodesize, recorder));
   log.logTransid++;
   ctl.startPid = 0;
   updateLogRoot(fs, log);
   yield* op.cpu();
   const rootBlocks = takeDirty(log.logRootTree);
-  yield* op.waitAll("logIo", submitAll(fs.bdev, treeBlockBios(fs.volumes, rootBlocks, fs.nodesize)));
-  yield* op.waitAll("logIo", logWrites);
+  const rootWrites = submitAll(fs.bdev, treeBlockBios(fs.volumes, rootBlocks, fs.nodesize, recorder));
+  // Fault injection (crash checker): the superblock goes out before the log blocks are on the device.
+  const early = recorder?.has("super-before-log") === true;
+  if (!early) {
+    yield* op.waitAll("logIo", rootWrites);
+    yield* op.waitAll("logIo", logWrites);
+  }
   fs.stats.logBlocksWritten += logBlocks.length + rootBlocks.length;
   fs.stats.logSyncs++;
   yield* op.wait("commit", fs.treeLogMutex.lock());
   fs.superblock.logRootBytenr = log.logRootTree.root.bytenr;
-  yield* op.wait("flush", fs.bdev.submit(barrierBio()));
-  yield* op.waitAll("flush", submitAll(fs.bdev, superblockBios(fs.bdev.capacityBytes, 1)));
+  if (recorder?.has("skip-flush") !== true) yield* op.wait("flush", fs.bdev.submit(barrierBio()));
+  const superWrites = submitAll(fs.bdev, superblockBios(fs.bdev.capacityBytes, 1, superImage(fs.superblock, recorder, log.logRootTree.root.generation)));
+  if (recorder?.has("early-ack") !== true) yield* op.waitAll("flush", superWrites);
   fs.treeLogMutex.unlock();
+  if (early) yield* op.waitAll("logIo", [...rootWrites, ...logWrites]);
   fs.lastLogCommit = Math.max(fs.lastLogCommit, logTransid);
   ctl.committing[index] = undefined;
   done.succeed(undefined);

@@ -7,6 +7,7 @@
 import { createDevice, type DeviceKind } from "../../devices/index.ts";
 import { JobStream, planJobs, type FioJob, type IoOp, type OpStream, type WorkloadPlan } from "../../workloads/index.ts";
 import { BlockDevice } from "../block/index.ts";
+import type { CrashRecorder } from "../crash/recorder.ts";
 import type { LoggerKind } from "../btrfs/index.ts";
 import { Environment, allOf, type Event, type Proc } from "../core/index.ts";
 import type { FsKind } from "../fs/index.ts";
@@ -38,6 +39,8 @@ export interface RunConfig {
   readonly trace?: boolean;
   /** Called as the run progresses, with per-mille done (0..1000). */
   readonly onProgress?: (permille: number) => void;
+  /** Record every device command and file event for the crash checker (sim/crash/). */
+  readonly crashRecorder?: CrashRecorder;
 }
 
 /** Runs `config` to completion; throws InputError for bad parameters or a job that does not fit. */
@@ -48,6 +51,7 @@ export function runJob(config: RunConfig): RunResult {
   const env = new Environment();
   const device = createDevice(config.device, config.deviceOverrides ?? []);
   const bdev = new BlockDevice(env, device.model);
+  if (config.crashRecorder !== undefined) bdev.attachRecorder(config.crashRecorder);
   const logger = config.logger ?? "modified-extents";
   const built = buildFilesystem(env, bdev, config.jobs, {
     fs: config.fs, logger, btrfsOverrides: config.btrfsOverrides ?? [], cpuOverrides: config.cpuOverrides ?? [],

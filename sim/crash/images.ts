@@ -1,0 +1,51 @@
+// What a block of the simulated device holds, as far as recovery and the crash checker need it:
+// a tree block (its header and items, or key pointers with the children's addresses and
+// generations, as in struct btrfs_key_ptr), a superblock's fields, or a page of file data named by
+// (inode, page, version). The simulator keeps no bytes; these images stand for them, and a copy is
+// taken when the block is submitted, so later changes in memory do not reach the device.
+import type { Item } from "../btrfs/ctree/items.ts";
+import type { Key } from "../btrfs/ctree/key.ts";
+import { isLeaf, type TreeBlock } from "../btrfs/ctree/tree-block.ts";
+
+export interface TreeBlockImage {
+  readonly kind: "tree";
+  readonly bytenr: number;
+  readonly owner: number;
+  readonly generation: number;
+  readonly level: number;
+  /** Leaves: the items. */
+  readonly items: readonly Item[] | undefined;
+  /** Nodes: key pointers. */
+  readonly ptrs: ReadonlyArray<{ readonly key: Key; readonly bytenr: number; readonly generation: number }> | undefined;
+}
+
+export interface SuperImage {
+  readonly kind: "super";
+  readonly generation: number;
+  readonly rootTreeBytenr: number;
+  /** 0 when there is no log to replay. */
+  readonly logRootBytenr: number;
+  /** The log root tree's root generation (super.log_root_transid), to verify it on replay. */
+  readonly logRootGeneration: number;
+}
+
+export interface DataImage {
+  readonly kind: "data";
+  readonly ino: number;
+  /** Page index within the file. */
+  readonly page: number;
+  /** The write that last dirtied the page before writeback (a run-wide sequence number). */
+  readonly version: number;
+}
+
+export type BlockImage = TreeBlockImage | SuperImage | DataImage;
+
+/** A copy of `block` as it goes to the device; `dropItem` leaves items out (fault injection). */
+export function treeBlockImage(block: TreeBlock, dropItem?: (item: Item) => boolean): TreeBlockImage {
+  if (isLeaf(block)) {
+    const items = dropItem === undefined ? block.items.slice() : block.items.filter((it) => !dropItem(it));
+    return { kind: "tree", bytenr: block.bytenr, owner: block.owner, generation: block.generation, level: 0, items, ptrs: undefined };
+  }
+  const ptrs = block.children.map((c, i) => ({ key: block.keys[i] as Key, bytenr: c.bytenr, generation: c.generation }));
+  return { kind: "tree", bytenr: block.bytenr, owner: block.owner, generation: block.generation, level: block.level, items: undefined, ptrs };
+}

@@ -1,0 +1,86 @@
+// Checking a recovered filesystem against what fsync promised, and for corruption: every promised
+// file exists with at least its promised size; every promised page holds the promised write or a
+// later one of the same page; and every data block a file's regular extents point at has a
+// checksum that matches what the block holds (else a read would fail: a lost or stale data block
+// behind a durable extent, or a log without its checksums).
+import type { Volumes } from "../btrfs/volumes.ts";
+import type { DeviceState } from "./device-image.ts";
+import type { DataImage } from "./images.ts";
+import type { FilePromise } from "./promises.ts";
+import { IMAGE_BLOCK_BYTES } from "./recorder.ts";
+import type { Recovered, RecoveredExtent, RecoveredFile } from "./recover.ts";
+
+export interface Violation {
+  readonly what: string;
+}
+
+export function verify(recovered: Recovered, promises: readonly FilePromise[], state: DeviceState, volumes: Volumes): Violation | undefined {
+  for (const p of promises) {
+    const file = recovered.files.get(p.ino);
+    if (file === undefined) return { what: `inode ${p.ino} is gone, though an fsync of it returned at ${ms(p.fsync.doneNs)}` };
+    const promisedSize = Math.min(p.sizeBytes, p.floorBytes);
+    if (file.sizeBytes < promisedSize) return { what: `inode ${p.ino} has size ${file.sizeBytes}, but the fsync that returned at ${ms(p.fsync.doneNs)} promised ${promisedSize}` };
+    for (const [page, version] of p.pages) {
+      if (page * IMAGE_BLOCK_BYTES >= promisedSize) continue;
+      const held = pageContent(file, page, state, volumes);
+      if (held === undefined || held.ino !== p.ino || held.page !== page || held.version < version) {
+        return { what: `inode ${p.ino} page ${page} holds ${describe(held)}, but the fsync that returned at ${ms(p.fsync.doneNs)} promised write #${version}` };
+      }
+    }
+  }
+  for (const [ino, file] of recovered.files) {
+    for (const e of file.extents) {
+      if (e.extentType !== "reg" || e.diskStart === 0) continue;
+      const end = Math.min(e.fileOffset + e.numBytes, Math.ceil(file.sizeBytes / IMAGE_BLOCK_BYTES) * IMAGE_BLOCK_BYTES);
+      for (let off = e.fileOffset; off < end; off += IMAGE_BLOCK_BYTES) {
+        const logical = (e.diskStart + (off - e.fileOffset)) / IMAGE_BLOCK_BYTES;
+        const page = off / IMAGE_BLOCK_BYTES;
+        if (!recovered.csums.has(logical)) return { what: `inode ${ino} page ${page}: no checksum for its data at ${logical * IMAGE_BLOCK_BYTES} (a read fails with EIO)` };
+        const expected = recovered.csums.get(logical) ?? null;
+        const held = dataAt(logical, state, volumes);
+        if (expected === null || held === undefined || !same(held, expected)) {
+          return { what: `inode ${ino} page ${page}: checksum mismatch at ${logical * IMAGE_BLOCK_BYTES}: the checksum is of ${describe(expected ?? undefined)}, the block holds ${describe(held)}` };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What a page of a recovered file holds: the data image of its block, or undefined (a hole, unwritten prealloc space, or nothing there). */
+function pageContent(file: RecoveredFile, page: number, state: DeviceState, volumes: Volumes): DataImage | undefined {
+  const off = page * IMAGE_BLOCK_BYTES;
+  const e = covering(file.extents, off);
+  if (e === undefined || e.extentType !== "reg" || e.diskStart === 0) return undefined;
+  return dataAt((e.diskStart + (off - e.fileOffset)) / IMAGE_BLOCK_BYTES, state, volumes);
+}
+
+function covering(extents: readonly RecoveredExtent[], off: number): RecoveredExtent | undefined {
+  let lo = 0;
+  let hi = extents.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((extents[mid] as RecoveredExtent).fileOffset <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  const e = extents[lo - 1];
+  return e !== undefined && e.fileOffset + e.numBytes > off ? e : undefined;
+}
+
+function dataAt(logicalBlock: number, state: DeviceState, volumes: Volumes): DataImage | undefined {
+  const [phys] = volumes.physical(logicalBlock * IMAGE_BLOCK_BYTES);
+  const held = phys === undefined ? undefined : state.read(phys / IMAGE_BLOCK_BYTES);
+  return held?.image.kind === "data" ? held.image : undefined;
+}
+
+function same(a: DataImage, b: DataImage): boolean {
+  return a.ino === b.ino && a.page === b.page && a.version === b.version;
+}
+
+function describe(d: DataImage | undefined): string {
+  return d === undefined ? "no data written by the job (zeros or stale blocks)" : `write #${d.version} (inode ${d.ino} page ${d.page})`;
+}
+
+function ms(ns: number): string {
+  return `${(ns / 1e6).toFixed(3)} ms`;
+}
