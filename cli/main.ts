@@ -1,5 +1,5 @@
 // Entry point of the fsyncsim CLI. Exit status: 0 success, 2 bad input or usage (one line on
-// stderr naming where and what), 1 an internal error.
+// stderr naming where and what), 1 an internal error or a failed check (crash-check's violations).
 import { CommanderError } from "commander";
 import { InputError } from "../sim/index.ts";
 import packageJson from "../package.json" with { type: "json" };
@@ -10,10 +10,11 @@ export const VERSION: string = packageJson.version;
 
 /** Runs the CLI with `argv` (arguments after the program name); resolves to the exit status. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io, VERSION);
+  const status = { exitCode: 0 };
+  const program = buildProgram(io, VERSION, status);
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return 0;
+    return status.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof InputError) {

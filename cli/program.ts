@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { relative, isAbsolute } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEVICE_KINDS } from "../devices/index.ts";
-import { FS_KINDS, LOGGER_KINDS, defaultWorkers } from "../sim/index.ts";
+import { FS_KINDS, INJECTIONS, INJECTION_HELP, LOGGER_KINDS, defaultWorkers, type Injection } from "../sim/index.ts";
+import { CRASH_FORMATS, crashCheckCommand } from "./commands/crash-check.ts";
 import { devicesCommand } from "./commands/devices.ts";
 import { chartCommand } from "./commands/chart.ts";
 import { reportCommand } from "./commands/report.ts";
@@ -31,6 +32,14 @@ function parseWorkers(text: string): number {
   return n;
 }
 
+function parseCount(min: number, max: number): (text: string) => number {
+  return (text) => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -41,7 +50,12 @@ function seedJobPath(cwd: string): string {
   return rel.startsWith("..") || isAbsolute(rel) ? SEED_JOB : rel;
 }
 
-export function buildProgram(io: CliIo, version: string): Command {
+/** Where a command leaves a non-zero exit status that is not an error (crash-check's violations). */
+export interface CliStatus {
+  exitCode: number;
+}
+
+export function buildProgram(io: CliIo, version: string, status: CliStatus = { exitCode: 0 }): Command {
   const program = new Command("fsyncsim")
     .description(
       "Simulate what an fsync costs: fio-style jobs through a mechanistic model of the Linux storage " +
@@ -162,6 +176,37 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option("--out <dir>", "directory for <name>-throughput and <name>-speedup .vl.json/.svg/.png (default: beside the CSV)")
     .action(async (file: string, opts: { x?: string; out?: string }) => {
       await chartCommand(io, file, { x: opts.x, out: opts.out });
+    });
+
+  program
+    .command("crash-check")
+    .description("cut the power at many instants of a run, recover each device state as btrfs would, and check that every returned fsync is durable")
+    .option("--job <file>", "fio job file to run (default: the seed job; with --iolog: fio's defaults)")
+    .option("--iolog <file>", "replay a fio iolog instead of generating the I/O")
+    .addOption(new Option("--device <name>", `device model: ${DEVICE_KINDS.join(", ")}`).default("sata-hdd"))
+    .option("--logger <name>", `btrfs fsync logger: ${LOGGER_KINDS.join(", ")}`, "modified-extents")
+    .option("--seed <n>", "seed of the run, of the sampled cuts and of the explored states", parseSeed, 1)
+    .option("--points <n>", "power cuts: every request issue and completion if there are no more, else a sample of this many", parseCount(1, 1_000_000), 2000)
+    .option("--states <n>", "device states per cut besides 'all unstable writes lost' and 'all kept': random subsets, some torn", parseCount(0, 64), 2)
+    .addOption(new Option("--inject <fault>", "break the fsync path on purpose (repeatable): " + INJECTIONS.join(", ")).choices(INJECTIONS).argParser((v: string, prev: Injection[] | undefined) => {
+      if (!(INJECTIONS as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${INJECTIONS.join(", ")}`);
+      return [...(prev ?? []), v as Injection];
+    }))
+    .option("--set <key=value>", setHelp, collect, [])
+    .addOption(new Option("--format <format>", "output format").choices(CRASH_FORMATS).default("table"))
+    .addHelpText(
+      "after",
+      "\nEach cut keeps what had reached stable media (completed writes on a device without a volatile cache; with one,\n" +
+        "FUA writes and writes a completed flush covered) and explores the writes in flight or in the cache: all lost, all\n" +
+        "kept, and --states random subsets, multi-block writes possibly torn. Each state is mounted (superblock, root tree,\n" +
+        "fs and csum trees, log replay) and checked: every fsync that returned before the cut keeps its data and size, and\n" +
+        "every data block a file points at matches its checksum.\n\nFaults:\n" +
+        INJECTIONS.map((f) => `  ${f.padEnd(17)} ${INJECTION_HELP[f]}`).join("\n") +
+        "\n\nExit status: 0 no violation, 1 violations found, 2 bad input.\n" +
+        "Example: fsyncsim crash-check --device sata-hdd --logger truncate-and-copy --set size=8m --inject skip-flush",
+    )
+    .action((opts: { job?: string; iolog?: string; device: string; logger: string; seed: number; points: number; states: number; inject?: Injection[]; set: string[]; format: (typeof CRASH_FORMATS)[number] }) => {
+      status.exitCode = crashCheckCommand(io, { ...opts, job: opts.job, iolog: opts.iolog, inject: opts.inject ?? [] }, seedJobPath(io.cwd));
     });
 
   program

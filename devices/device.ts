@@ -24,6 +24,12 @@ export interface DeviceCapabilities {
    * one, the block layer completes empty flushes at once and strips FLUSH/FUA from writes.
    */
   readonly volatileWriteCache: boolean;
+  /**
+   * Acknowledged writes survive a power cut even while they sit in the write cache (capacitors or
+   * a protected buffer): what the crash checker may lose. Flushes are still sent if the device
+   * advertises a cache; they just do not decide durability.
+   */
+  readonly powerLossProtected: boolean;
   /** The device takes FUA writes natively (QUEUE_FLAG_FUA); otherwise FUA is write + post-flush. */
   readonly fua: boolean;
   /** Addressable size in bytes (a multiple of SECTOR_BYTES). */

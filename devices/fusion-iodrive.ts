@@ -87,6 +87,13 @@ const FUSION_PARAMS = {
     source: "RemixVSL/iomemory-vsl 2.3.11 kblock.c, new barrier scheme (2.6.37+)",
     status: "confirmed",
   },
+  powerCutSafe: {
+    kind: "boolean",
+    default: true,
+    help: "a write the card has acknowledged survives a power cut, flushed or not (false: an early card without power-cut support, whose unflushed writes may be lost)",
+    source: "devices.md §2.3: later ioDrives are power-cut safe, a write acknowledged at about 15 µs is already protected; iomemory-vsl strict_sync exists for 'early non-powercut safe cards'",
+    status: "unconfirmed",
+  },
   capacityBytes: {
     kind: "number",
     default: 365e9,
@@ -118,6 +125,7 @@ export const fusionIoDrive: DeviceSpec<typeof FUSION_PARAMS> = {
       capabilities: {
         volatileWriteCache: p.advertisesWriteCache,
         fua: p.advertisesWriteCache,
+        powerLossProtected: p.powerCutSafe,
         capacityBytes: sectorAligned(p.capacityBytes),
         hostCpuNsPerCommand: toIntegerNs(p.hostCpuPerCommandUs * 1e3),
         rotational: !p.advertisesNonRotational,

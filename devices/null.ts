@@ -50,6 +50,7 @@ export const nullDevice: DeviceSpec<typeof NULL_PARAMS> = {
       capabilities: {
         volatileWriteCache: p.volatileWriteCache,
         fua: p.volatileWriteCache && p.fuaSupported,
+        powerLossProtected: false,
         capacityBytes: sectorAligned(p.capacityBytes),
         hostCpuNsPerCommand: 0,
         rotational: false,

@@ -45,6 +45,7 @@ export const ramdisk: DeviceSpec<typeof RAMDISK_PARAMS> = {
     return {
       capabilities: {
         volatileWriteCache: false,
+        powerLossProtected: false,
         fua: false,
         capacityBytes: sectorAligned(p.capacityBytes),
         hostCpuNsPerCommand: 0,

@@ -159,6 +159,7 @@ function createSataHdd(p: SataHddParams): DeviceModel {
   return {
     capabilities: {
       volatileWriteCache: p.writeCacheEnabled,
+      powerLossProtected: false,
       fua: p.writeCacheEnabled && p.fuaEnabled,
       capacityBytes: sectorAligned(p.capacityBytes),
       hostCpuNsPerCommand: 0,

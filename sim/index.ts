@@ -9,3 +9,4 @@ export * from "./cpu/index.ts";
 export { MSG } from "./messages.ts";
 export { InputError } from "./util/input-error.ts";
 export { closestMatch, editDistance } from "./util/suggest.ts";
+export * from "./crash/index.ts";

@@ -1,10 +1,8 @@
 // `fsyncsim run`: a fio job file (all its jobs, numjobs clones each) or a replayed fio iolog, on one
 // device and filesystem. Everything is validated and simulated before anything is written, so bad
 // input leaves no partial output.
-import { basename } from "node:path";
-import { InputError, MSG, checkFsKind, loggerKind, runJob, type RunConfig } from "../../sim/index.ts";
+import { checkFsKind, loggerKind, runJob } from "../../sim/index.ts";
 import { deviceSpec, type DeviceKind } from "../../devices/index.ts";
-import { planReplay, readIolog, readJobFile, resolveJobs, type IologTrace, type JobOverride, type ResolvedJobs } from "../../workloads/index.ts";
 import { safeFileStem, writeFileAtomically, writeFilesAtomically } from "../atomic-write.ts";
 import { toCsv } from "../format/csv.ts";
 import { fioJsonDocument } from "../format/fio-json.ts";
@@ -15,6 +13,7 @@ import { traceCsv } from "../format/trace-csv.ts";
 import type { CliIo } from "../io.ts";
 import { startProgress } from "../progress.ts";
 import { parseSetOptions } from "../set-options.ts";
+import { loadWorkload } from "../workload.ts";
 
 export const RUN_FORMATS = ["table", "csv", "json", "fio-json"] as const;
 
@@ -69,38 +68,4 @@ export function runCommand(io: CliIo, options: RunOptions, version: string, seed
     ]);
   }
   io.stdout.write(text);
-}
-
-interface LoadedWorkload extends ResolvedJobs {
-  readonly config: Pick<RunConfig, "jobs" | "replay">;
-}
-
-/**
- * The job file's jobs; or an iolog (--iolog, or a job's read_iolog=) replayed as one job, framed by
- * the job file's job or, with --iolog and no --job, by fio's defaults.
- */
-function loadWorkload(options: RunOptions, overrides: readonly JobOverride[], seedJob: string): LoadedWorkload {
-  const framing = (extentBytes: number, where: string): ResolvedJobs =>
-    options.job !== undefined ? readJobFile(options.job, overrides) : resolveJobs(`[${basename(where).replace(/[[\]]/g, "_")}]\nsize=${extentBytes}\n`, where, overrides);
-  if (options.iolog === undefined) {
-    const resolved = readJobFile(options.job ?? seedJob, overrides);
-    const replaying = resolved.jobs.filter((j) => j.readIolog !== undefined);
-    if (replaying.length === 0) return { ...resolved, config: { jobs: resolved.jobs } };
-    if (resolved.jobs.length > 1) throw new InputError(options.job ?? seedJob, MSG.fioReplayOneJob(replaying[0]?.name ?? ""));
-    return replay(resolved, replaying[0]?.readIolog as string, options.seed);
-  }
-  const trace = readIolog(options.iolog);
-  return replay(framing(Math.max(4096, ...trace.files.map((f) => f.extentBytes)), options.iolog), options.iolog, options.seed, trace);
-}
-
-function replay(resolved: ResolvedJobs, logPath: string, seed: number, read?: IologTrace): LoadedWorkload {
-  const trace = read ?? readIolog(logPath);
-  const job = resolved.jobs[0];
-  if (job === undefined) throw new Error("no job to frame the iolog");
-  const plan = planReplay(trace, job, seed);
-  return {
-    jobs: [job],
-    warnings: resolved.warnings,
-    config: { jobs: [job], replay: { source: { kind: "iolog", file: logPath, name: basename(logPath) }, plan, ops: trace.ops } },
-  };
 }

@@ -90,7 +90,8 @@ export class BlockDevice {
   /** Records every command from now on for the crash checker (what the device held when). */
   attachRecorder(recorder: CrashRecorder): void {
     this.recorder = recorder;
-    recorder.volatileCache = this.device.capabilities.volatileWriteCache;
+    const caps = this.device.capabilities;
+    recorder.volatileCache = caps.volatileWriteCache && !caps.powerLossProtected;
   }
 
   /** The device reports itself rotational (no QUEUE_FLAG_NONROT). */

@@ -102,6 +102,12 @@ export class Volumes {
     return g.stripes.map((s) => s + (bytenr - g.logicalStart));
   }
 
+  /** Physical device offset of logical `bytenr`'s first copy (no allocation: for hot readers). */
+  firstPhysical(bytenr: number): number {
+    const g = this.groupOf(bytenr);
+    return (g.stripes[0] as number) + (bytenr - g.logicalStart);
+  }
+
   groupOf(bytenr: number): BlockGroup {
     for (const g of this.groups) if (bytenr >= g.logicalStart && bytenr < g.logicalStart + g.lengthBytes) return g;
     throw new Error(`logical address ${bytenr} is in no chunk`);

@@ -4,12 +4,13 @@
 // them, torn or whole), mount each as recovery would, and check it against what fsync promised.
 import seedrandom from "seedrandom";
 import { runJob, type RunConfig, type RunResult } from "../run/run-job.ts";
+import type { DataBefore } from "./csum-index.ts";
 import { DeviceImage } from "./device-image.ts";
 import type { DataImage } from "./images.ts";
 import type { Injection } from "./inject.ts";
 import { PromiseTracker } from "./promises.ts";
 import { CrashRecorder, IMAGE_BLOCK_BYTES } from "./recorder.ts";
-import { MountError, recover, type RecoveryContext } from "./recover.ts";
+import { MountError, recover, recoveryContext, type RecoveryContext } from "./recover.ts";
 import { verify } from "./verify.ts";
 
 export interface CrashCheckConfig extends Omit<RunConfig, "crashRecorder" | "trace"> {
@@ -34,6 +35,8 @@ export interface CrashCheckResult {
   readonly run: RunResult;
   readonly points: number;
   readonly states: number;
+  /** fsyncs the job completed (the promises checked, each from the cut after its return on). */
+  readonly fsyncs: number;
   readonly violations: number;
   readonly first: FirstViolation | undefined;
 }
@@ -43,7 +46,7 @@ export function crashCheck(config: CrashCheckConfig): CrashCheckResult {
   const run = runJob({ ...config, crashRecorder: recorder });
   const layout = recorder.layout;
   if (layout === undefined) throw new Error("crash-check needs the btrfs model (--fs btrfs)");
-  const ctx: RecoveryContext = { volumes: layout.volumes, nodesize: layout.nodesize, inodes: new Set(recorder.inodes), dataBefore: dataHistory(recorder, layout.volumes) };
+  const ctx = recoveryContext(layout.volumes, layout.nodesize, recorder.inodes, dataHistory(recorder, layout.volumes));
   const cuts = cutPoints(recorder, config.points, String(config.seed));
   const image = new DeviceImage(recorder);
   const promises = new PromiseTracker(recorder);
@@ -68,7 +71,7 @@ export function crashCheck(config: CrashCheckConfig): CrashCheckResult {
     }
     config.onCut?.(i + 1, cuts.length);
   });
-  return { run, points: cuts.length, states, violations, first };
+  return { run, points: cuts.length, states, fsyncs: recorder.fsyncs.length, violations, first };
 }
 
 /** The instants to cut at: request issues and completions (sampled down to `points`), in order. */
@@ -92,7 +95,7 @@ function cutPoints(recorder: CrashRecorder, points: number, seed: string): numbe
 }
 
 /** For each logical data block, the data images written to it in issue order. */
-function dataHistory(recorder: CrashRecorder, volumes: RecoveryContext["volumes"]): RecoveryContext["dataBefore"] {
+function dataHistory(recorder: CrashRecorder, volumes: RecoveryContext["volumes"]): DataBefore {
   const byPhysical = new Map<number, Array<{ seq: number; image: DataImage }>>();
   for (const w of recorder.writes) {
     w.images.forEach((image, i) => {
@@ -107,8 +110,7 @@ function dataHistory(recorder: CrashRecorder, volumes: RecoveryContext["volumes"
     });
   }
   return (logicalBlock, seq) => {
-    const [phys] = volumes.physical(logicalBlock * IMAGE_BLOCK_BYTES);
-    const list = phys === undefined ? undefined : byPhysical.get(phys / IMAGE_BLOCK_BYTES);
+    const list = byPhysical.get(volumes.firstPhysical(logicalBlock * IMAGE_BLOCK_BYTES) / IMAGE_BLOCK_BYTES);
     if (list === undefined) return undefined;
     let lo = 0;
     let hi = list.length;

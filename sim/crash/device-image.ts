@@ -8,6 +8,7 @@
 // Cuts are visited in time order; the stable state advances incrementally. A "state" is one
 // choice of which unstable writes (and which of their blocks) survived.
 import seedrandom from "seedrandom";
+import { BlockStore } from "./block-store.ts";
 import type { BlockImage } from "./images.ts";
 import type { CrashRecorder, RecordedWrite } from "./recorder.ts";
 
@@ -20,6 +21,8 @@ export interface BlockContent {
 /** Reads a block at a cut, in one state. */
 export interface DeviceState {
   read(block: number): BlockContent | undefined;
+  /** The block's image only (no allocation: for readers of every data block). */
+  imageAt(block: number): BlockImage | undefined;
   /** What this state kept of the unstable writes, for reports. */
   readonly description: string;
 }
@@ -30,7 +33,9 @@ export class DeviceImage {
   private readonly byIssue: Array<{ write: RecordedWrite; stableNs: number }>;
   private nextStable = 0;
   private nextIssued = 0;
-  private readonly stable = new Map<number, BlockContent>();
+  private readonly stable: BlockStore;
+  /** The surviving unstable writes of the state being explored. */
+  private readonly overlay: BlockStore;
   /** Issued by the cut and not stable at it, by seq. */
   private readonly active = new Map<number, RecordedWrite>();
   private cutNs = -1;
@@ -40,6 +45,10 @@ export class DeviceImage {
     const entries = recorder.writes.map((write, i) => ({ write, stableNs: stableNs[i] as number }));
     this.byStable = [...entries].sort((a, b) => a.stableNs - b.stableNs || a.write.seq - b.write.seq);
     this.byIssue = [...entries].sort((a, b) => a.write.issuedNs - b.write.issuedNs || a.write.seq - b.write.seq);
+    let highest = 0;
+    for (const w of recorder.writes) if (w.block + w.images.length - 1 < 1 << 22) highest = Math.max(highest, w.block + w.images.length - 1);
+    this.stable = new BlockStore(highest);
+    this.overlay = new BlockStore(highest);
   }
 
   /** Moves the cut to `cutNs` (non-decreasing): applies every write stable by then. */
@@ -53,11 +62,7 @@ export class DeviceImage {
     while (this.nextStable < this.byStable.length && (this.byStable[this.nextStable] as { stableNs: number }).stableNs <= cutNs) {
       const { write } = this.byStable[this.nextStable++] as { write: RecordedWrite };
       this.active.delete(write.seq);
-      write.images.forEach((image, i) => {
-        const block = write.block + i;
-        const have = this.stable.get(block);
-        if (have === undefined || have.seq < write.seq) this.stable.set(block, { seq: write.seq, image });
-      });
+      write.images.forEach((image, i) => this.stable.offer(write.block + i, write.seq, image));
     }
   }
 
@@ -67,15 +72,15 @@ export class DeviceImage {
   }
 
   /**
-   * The states to explore at the current cut: nothing unstable survived; everything did; and
-   * `random` more where each unstable write survives with probability 1/2 and, if it has several
-   * blocks, may be torn. Deterministic for `seed`.
+   * The states to explore at the current cut, one at a time (a state is valid until the next is
+   * taken): nothing unstable survived; everything did; and `random` more where each unstable write
+   * survives with probability 1/2 and, if it has several blocks, may be torn. Deterministic for `seed`.
    */
-  states(random: number, seed: string): DeviceState[] {
+  *states(random: number, seed: string): Generator<DeviceState> {
     const unstable = this.unstable();
-    const out: DeviceState[] = [this.state([], "every unstable write lost")];
-    if (unstable.length === 0) return out;
-    out.push(this.state(unstable.map((w) => ({ write: w, blocks: undefined })), `all ${unstable.length} unstable writes kept`));
+    yield this.state([], "every unstable write lost");
+    if (unstable.length === 0) return;
+    yield this.state(unstable.map((w) => ({ write: w, blocks: undefined })), `all ${unstable.length} unstable writes kept`);
     const rng = seedrandom.alea(seed);
     for (let r = 0; r < random; r++) {
       const kept: Array<{ write: RecordedWrite; blocks: Set<number> | undefined }> = [];
@@ -91,23 +96,28 @@ export class DeviceImage {
           kept.push({ write: w, blocks: undefined });
         }
       }
-      out.push(this.state(kept, `${kept.length} of ${unstable.length} unstable writes kept (${torn} torn)`));
+      yield this.state(kept, `${kept.length} of ${unstable.length} unstable writes kept (${torn} torn)`);
     }
-    return out;
   }
 
   private state(kept: ReadonlyArray<{ write: RecordedWrite; blocks: Set<number> | undefined }>, description: string): DeviceState {
-    const overlay = new Map<number, BlockContent>();
+    const overlay = this.overlay;
+    const stable = this.stable;
+    overlay.clear();
     for (const { write, blocks } of kept) {
       write.images.forEach((image, i) => {
-        if (blocks !== undefined && !blocks.has(i)) return;
-        const block = write.block + i;
-        const have = overlay.get(block) ?? this.stable.get(block);
-        if (have === undefined || have.seq < write.seq) overlay.set(block, { seq: write.seq, image });
+        if (blocks === undefined || blocks.has(i)) overlay.offer(write.block + i, write.seq, image, stable);
       });
     }
-    const stable = this.stable;
-    return { read: (block) => overlay.get(block) ?? stable.get(block), description };
+    const imageAt = (block: number): BlockImage | undefined => overlay.imageAt(block) ?? stable.imageAt(block);
+    return {
+      read: (block) => {
+        const image = imageAt(block);
+        return image === undefined ? undefined : { seq: Math.max(overlay.seqAt(block), stable.seqAt(block)), image };
+      },
+      imageAt,
+      description,
+    };
   }
 }
 

@@ -1,11 +1,12 @@
 // What a block of the simulated device holds, as far as recovery and the crash checker need it:
 // a tree block (its header and items, or key pointers with the children's addresses and
 // generations, as in struct btrfs_key_ptr), a superblock's fields, or a page of file data named by
-// (inode, page, version). The simulator keeps no bytes; these images stand for them, and a copy is
-// taken when the block is submitted, so later changes in memory do not reach the device.
+// (inode, page, version). The simulator keeps no bytes; these images stand for them, and an image is
+// fixed when the block is submitted (a leaf's items array is shared and copied by the btree before
+// it next changes), so later changes in memory do not reach the device.
 import type { Item } from "../btrfs/ctree/items.ts";
 import type { Key } from "../btrfs/ctree/key.ts";
-import { isLeaf, type TreeBlock } from "../btrfs/ctree/tree-block.ts";
+import { isLeaf, shareItems, type TreeBlock } from "../btrfs/ctree/tree-block.ts";
 
 export interface TreeBlockImage {
   readonly kind: "tree";
@@ -43,7 +44,8 @@ export type BlockImage = TreeBlockImage | SuperImage | DataImage;
 /** A copy of `block` as it goes to the device; `dropItem` leaves items out (fault injection). */
 export function treeBlockImage(block: TreeBlock, dropItem?: (item: Item) => boolean): TreeBlockImage {
   if (isLeaf(block)) {
-    const items = dropItem === undefined ? block.items.slice() : block.items.filter((it) => !dropItem(it));
+    // The leaf's array is shared, not copied: the btree copies it before its next change.
+    const items = dropItem === undefined ? shareItems(block) : block.items.filter((it) => !dropItem(it));
     return { kind: "tree", bytenr: block.bytenr, owner: block.owner, generation: block.generation, level: 0, items, ptrs: undefined };
   }
   const ptrs = block.children.map((c, i) => ({ key: block.keys[i] as Key, bytenr: c.bytenr, generation: c.generation }));

@@ -9,8 +9,9 @@ export interface FilePromise {
   readonly ino: number;
   /** The fsync that made it. */
   readonly fsync: FileFsync;
-  /** page -> the version it must hold at least. */
-  readonly pages: ReadonlyMap<number, number>;
+  /** The promised pages in increasing order, and the version each must hold at least. */
+  readonly pages: readonly number[];
+  readonly versions: readonly number[];
   readonly sizeBytes: number;
   /** Pages at or past this byte and the size below it are not promised (a later truncate). */
   readonly floorBytes: number;
@@ -24,6 +25,8 @@ interface FileHistory {
   next: number;
   readonly pages: Map<number, number>;
   sizeBytes: number;
+  /** `pages` sorted, until the next event changes them. */
+  sorted: { pages: number[]; versions: number[] } | undefined;
 }
 
 export class PromiseTracker {
@@ -41,7 +44,7 @@ export class PromiseTracker {
       const ino = "write" in e ? e.write.ino : e.truncate.ino;
       let h = this.histories.get(ino);
       if (h === undefined) {
-        h = { events: [], next: 0, pages: new Map(), sizeBytes: 0 };
+        h = { events: [], next: 0, pages: new Map(), sizeBytes: 0, sorted: undefined };
         this.histories.set(ino, h);
       }
       h.events.push(e);
@@ -61,7 +64,8 @@ export class PromiseTracker {
     for (const f of this.best.values()) {
       const h = this.histories.get(f.ino);
       if (h !== undefined) applyUntil(h, f.callNs);
-      out.push({ ino: f.ino, fsync: f, pages: h?.pages ?? new Map(), sizeBytes: h?.sizeBytes ?? 0, floorBytes: this.floor(f, cutNs) });
+      const sorted = h === undefined ? { pages: [], versions: [] } : sortedPages(h);
+      out.push({ ino: f.ino, fsync: f, pages: sorted.pages, versions: sorted.versions, sizeBytes: h?.sizeBytes ?? 0, floorBytes: this.floor(f, cutNs) });
     }
     return out;
   }
@@ -81,6 +85,7 @@ export class PromiseTracker {
 function applyUntil(h: FileHistory, ns: number): void {
   while (h.next < h.events.length && (h.events[h.next] as FileEvent).at <= ns) {
     const e = h.events[h.next++] as FileEvent;
+    h.sorted = undefined;
     if ("write" in e) {
       for (let p = e.write.firstPage; p < e.write.endPage; p++) h.pages.set(p, e.write.version);
       h.sizeBytes = e.write.sizeBytes;
@@ -90,4 +95,12 @@ function applyUntil(h: FileHistory, ns: number): void {
       for (const p of [...h.pages.keys()]) if (p >= keep) h.pages.delete(p);
     }
   }
+}
+
+function sortedPages(h: FileHistory): { pages: number[]; versions: number[] } {
+  if (h.sorted === undefined) {
+    const pages = [...h.pages.keys()].sort((a, b) => a - b);
+    h.sorted = { pages, versions: pages.map((p) => h.pages.get(p) as number) };
+  }
+  return h.sorted;
 }

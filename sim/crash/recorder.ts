@@ -52,7 +52,7 @@ export interface FileFsync {
 
 export class CrashRecorder {
   readonly injections: ReadonlySet<Injection>;
-  /** Whether the device has a volatile write cache (unflushed writes may be lost). */
+  /** Whether the device has a volatile write cache without power-loss protection (unflushed writes may be lost). */
   volatileCache = false;
   readonly writes: RecordedWrite[] = [];
   readonly flushes: RecordedFlush[] = [];

@@ -7,22 +7,18 @@
 // (replay_one_extent), the log's checksums join the csum tree's, and extents past the logged size
 // go (orphan cleanup). The result is each file as the mounted filesystem would show it, and the
 // checksum recovery would verify each data block against.
-import type { CsumData, FileExtentData, InodeItemData, Item, RootItemData } from "../btrfs/ctree/items.ts";
+import type { FileExtentData, InodeItemData, RootItemData } from "../btrfs/ctree/items.ts";
 import { KEY_TYPE, OBJECTID } from "../btrfs/ctree/key.ts";
 import { SUPERBLOCK_OFFSETS } from "../btrfs/disk-io.ts";
 import type { Volumes } from "../btrfs/volumes.ts";
+import { BoundedCache } from "./bounded-cache.ts";
+import { CsumIndex, CsumRunCache, type DataBefore } from "./csum-index.ts";
 import type { DeviceState } from "./device-image.ts";
-import type { DataImage, SuperImage, TreeBlockImage } from "./images.ts";
+import { replayExtents, truncateExtents, type RecoveredExtent } from "./extent-overlay.ts";
+import type { SuperImage, TreeBlockImage } from "./images.ts";
 import { IMAGE_BLOCK_BYTES } from "./recorder.ts";
 
-/** A file extent as recovery sees it. */
-export interface RecoveredExtent {
-  readonly fileOffset: number;
-  readonly numBytes: number;
-  readonly extentType: FileExtentData["extentType"];
-  /** Logical disk address of the extent's first byte in the file (0 for a hole). */
-  readonly diskStart: number;
-}
+export type { RecoveredExtent } from "./extent-overlay.ts";
 
 export interface RecoveredFile {
   readonly sizeBytes: number;
@@ -32,8 +28,8 @@ export interface RecoveredFile {
 
 export interface Recovered {
   readonly files: Map<number, RecoveredFile>;
-  /** The data each checksummed logical 4 KiB block must hold (null: no data write before the checksum). */
-  readonly csums: Map<number, DataImage | null>;
+  /** The checksums recovery verifies data against. */
+  readonly csums: CsumIndex;
   /** Whether a log was replayed. */
   readonly replayedLog: boolean;
 }
@@ -46,8 +42,20 @@ export interface RecoveryContext {
   readonly nodesize: number;
   /** The inodes to recover (the workload's files). */
   readonly inodes: ReadonlySet<number>;
-  /** The data image written to a logical 4 KiB block most recently before write `seq`. */
-  readonly dataBefore: (logicalBlock: number, seq: number) => DataImage | undefined;
+  /** Checksum runs per csum leaf, shared by every state recovered in this context. */
+  readonly csumRuns: CsumRunCache;
+  /** Per leaf image, what it says about the files (the same in every state that reads the leaf). */
+  readonly leafFiles: BoundedCache<TreeBlockImage, LeafFiles>;
+}
+
+/** A context for recovering the states of one recorded run. */
+export function recoveryContext(volumes: Volumes, nodesize: number, inodes: Iterable<number>, dataBefore: DataBefore): RecoveryContext {
+  return { volumes, nodesize, inodes: new Set(inodes), csumRuns: new CsumRunCache(dataBefore), leafFiles: new BoundedCache(4096) };
+}
+
+interface FileBuild {
+  sizeBytes: number;
+  extents: RecoveredExtent[];
 }
 
 export function recover(state: DeviceState, ctx: RecoveryContext): Recovered {
@@ -56,90 +64,75 @@ export function recover(state: DeviceState, ctx: RecoveryContext): Recovered {
   const sb = superblock.image as SuperImage;
   const reader = new TreeReader(state, ctx);
   const roots = new Map<number, RootItemData>();
-  for (const { item } of reader.items(sb.rootTreeBytenr, sb.generation, "root tree")) {
-    if (item.key.type === KEY_TYPE.ROOT_ITEM) roots.set(item.key.objectid, item.data as RootItemData);
+  for (const { image } of reader.leaves(sb.rootTreeBytenr, sb.generation, "root tree")) {
+    for (const item of image.items ?? []) if (item.key.type === KEY_TYPE.ROOT_ITEM) roots.set(item.key.objectid, item.data as RootItemData);
   }
-  const files = new Map<number, { sizeBytes: number; extents: RecoveredExtent[] }>();
-  const csums = new Map<number, DataImage | null>();
+  const files = new Map<number, FileBuild>();
+  const csums = new CsumIndex();
   const fsRoot = roots.get(OBJECTID.FS_TREE);
   if (fsRoot === undefined) throw new MountError("the root tree has no fs tree root item");
-  for (const { item } of reader.items(fsRoot.bytenr, fsRoot.generation, "fs tree")) collectFileItem(files, ctx, item, false);
+  for (const { image } of reader.leaves(fsRoot.bytenr, fsRoot.generation, "fs tree")) addLeafFiles(files, ctx, image, false);
   const csumRoot = roots.get(OBJECTID.CSUM_TREE);
   if (csumRoot === undefined) throw new MountError("the root tree has no csum tree root item");
-  for (const { item, seq } of reader.items(csumRoot.bytenr, csumRoot.generation, "csum tree")) collectCsums(csums, ctx, item, seq);
+  for (const { image, seq } of reader.leaves(csumRoot.bytenr, csumRoot.generation, "csum tree")) csums.add(0, ctx.csumRuns.runs(image, seq));
   if (sb.logRootBytenr === 0) return { files, csums, replayedLog: false };
 
   let logTree: RootItemData | undefined;
-  for (const { item } of reader.items(sb.logRootBytenr, sb.logRootGeneration, "log root tree")) {
-    if (item.key.type === KEY_TYPE.ROOT_ITEM && item.key.offset === OBJECTID.FS_TREE) logTree = item.data as RootItemData;
+  for (const { image } of reader.leaves(sb.logRootBytenr, sb.logRootGeneration, "log root tree")) {
+    for (const item of image.items ?? []) if (item.key.type === KEY_TYPE.ROOT_ITEM && item.key.offset === OBJECTID.FS_TREE) logTree = item.data as RootItemData;
   }
   if (logTree === undefined) throw new MountError("the log root tree has no log for the fs tree");
-  const logged = new Map<number, { sizeBytes: number; extents: RecoveredExtent[] }>();
-  for (const { item, seq } of reader.items(logTree.bytenr, logTree.generation, "log tree")) {
-    if (item.key.objectid === OBJECTID.EXTENT_CSUM) collectCsums(csums, ctx, item, seq);
-    else collectFileItem(logged, ctx, item, true);
+  const logged = new Map<number, FileBuild>();
+  for (const { image, seq } of reader.leaves(logTree.bytenr, logTree.generation, "log tree")) {
+    csums.add(1, ctx.csumRuns.runs(image, seq));
+    addLeafFiles(logged, ctx, image, true);
   }
   for (const [ino, log] of logged) {
     const file = files.get(ino) ?? { sizeBytes: 0, extents: [] };
     if (log.sizeBytes >= 0) file.sizeBytes = log.sizeBytes;
-    for (const e of log.extents) replaceRange(file.extents, e);
+    file.extents = replayExtents(file.extents, log.extents);
     // Orphan cleanup: nothing of a logged file survives past its size.
-    truncateExtents(file.extents, file.sizeBytes);
+    truncateExtents(file.extents, Math.ceil(file.sizeBytes / IMAGE_BLOCK_BYTES) * IMAGE_BLOCK_BYTES);
     files.set(ino, file);
   }
   return { files, csums, replayedLog: true };
 }
 
-/** Adds an inode item or file extent item of a workload file; a log's inode item sets the size. */
-function collectFileItem(files: Map<number, { sizeBytes: number; extents: RecoveredExtent[] }>, ctx: RecoveryContext, item: Item, fromLog: boolean): void {
-  const ino = item.key.objectid;
-  if (!ctx.inodes.has(ino)) return;
-  let file = files.get(ino);
-  if (file === undefined) {
-    file = { sizeBytes: fromLog ? -1 : 0, extents: [] };
-    files.set(ino, file);
-  }
-  if (item.key.type === KEY_TYPE.INODE_ITEM) {
-    file.sizeBytes = (item.data as InodeItemData).sizeBytes;
-  } else if (item.key.type === KEY_TYPE.EXTENT_DATA) {
-    const fe = item.data as FileExtentData;
-    const extent = { fileOffset: item.key.offset, numBytes: fe.numBytes, extentType: fe.extentType, diskStart: fe.diskBytenr === 0 ? 0 : fe.diskBytenr + fe.offset };
-    file.extents.push(extent);
-  }
-}
+/** What one leaf says about the workload's files: per inode, its size (if the leaf holds its inode item) and extents in order. */
+export type LeafFiles = ReadonlyArray<{ readonly ino: number; readonly sizeBytes: number | undefined; readonly extents: readonly RecoveredExtent[] }>;
 
-/** Checksum items: each covered logical block must hold the data written there before the item was. */
-function collectCsums(csums: Map<number, DataImage | null>, ctx: RecoveryContext, item: Item, seq: number): void {
-  if (item.key.objectid !== OBJECTID.EXTENT_CSUM) return;
-  const first = item.key.offset / IMAGE_BLOCK_BYTES;
-  for (let i = 0; i < (item.data as CsumData).sectors; i++) csums.set(first + i, ctx.dataBefore(first + i, seq) ?? null);
-}
 
-/** replay_one_extent: the logged extent replaces whatever covered its range. */
-function replaceRange(extents: RecoveredExtent[], e: RecoveredExtent): void {
-  cutRange(extents, e.fileOffset, e.fileOffset + e.numBytes);
-  let i = extents.findIndex((x) => x.fileOffset > e.fileOffset);
-  if (i < 0) i = extents.length;
-  extents.splice(i, 0, e);
-}
-
-/** Removes [start, end) from the extents, trimming those that straddle it. */
-function cutRange(extents: RecoveredExtent[], start: number, end: number): void {
-  for (let i = 0; i < extents.length; i++) {
-    const x = extents[i] as RecoveredExtent;
-    const xEnd = x.fileOffset + x.numBytes;
-    if (xEnd <= start || x.fileOffset >= end) continue;
-    const pieces: RecoveredExtent[] = [];
-    if (x.fileOffset < start) pieces.push({ ...x, numBytes: start - x.fileOffset });
-    if (xEnd > end) pieces.push({ ...x, fileOffset: end, numBytes: xEnd - end, diskStart: x.diskStart === 0 ? 0 : x.diskStart + (end - x.fileOffset) });
-    extents.splice(i, 1, ...pieces);
-    i += pieces.length - 1;
+/** Adds a leaf's inode items and file extent items of workload files; without an inode item, a logged file's size stays -1 (unknown). */
+function addLeafFiles(files: Map<number, FileBuild>, ctx: RecoveryContext, image: TreeBlockImage, fromLog: boolean): void {
+  for (const entry of ctx.leafFiles.get(image, () => leafFiles(image, ctx.inodes))) {
+    let file = files.get(entry.ino);
+    if (file === undefined) {
+      file = { sizeBytes: fromLog ? -1 : 0, extents: [] };
+      files.set(entry.ino, file);
+    }
+    if (entry.sizeBytes !== undefined) file.sizeBytes = entry.sizeBytes;
+    for (const e of entry.extents) file.extents.push(e);
   }
 }
 
-function truncateExtents(extents: RecoveredExtent[], sizeBytes: number): void {
-  const end = Math.ceil(sizeBytes / IMAGE_BLOCK_BYTES) * IMAGE_BLOCK_BYTES;
-  cutRange(extents, end, Number.MAX_SAFE_INTEGER);
+function leafFiles(image: TreeBlockImage, inodes: ReadonlySet<number>): LeafFiles {
+  const out: Array<{ ino: number; sizeBytes: number | undefined; extents: RecoveredExtent[] }> = [];
+  for (const item of image.items ?? []) {
+    const ino = item.key.objectid;
+    if (!inodes.has(ino)) continue;
+    let entry = out[out.length - 1];
+    if (entry === undefined || entry.ino !== ino) {
+      entry = { ino, sizeBytes: undefined, extents: [] };
+      out.push(entry);
+    }
+    if (item.key.type === KEY_TYPE.INODE_ITEM) {
+      entry.sizeBytes = (item.data as InodeItemData).sizeBytes;
+    } else if (item.key.type === KEY_TYPE.EXTENT_DATA) {
+      const fe = item.data as FileExtentData;
+      entry.extents.push({ fileOffset: item.key.offset, numBytes: fe.numBytes, extentType: fe.extentType, diskStart: fe.diskBytenr === 0 ? 0 : fe.diskBytenr + fe.offset });
+    }
+  }
+  return out;
 }
 
 /** Reads trees from a device state, block by block, as open_ctree's readers do. */
@@ -152,14 +145,14 @@ class TreeReader {
     this.ctx = ctx;
   }
 
-  /** Every item of the tree rooted at `bytenr` (generation `generation`) in key order, with the write that put its leaf on disk. */
-  *items(bytenr: number, generation: number, tree: string): Generator<{ item: Item; seq: number }> {
-    const { image, seq } = this.block(bytenr, generation, tree);
-    if (image.level === 0) {
-      for (const item of image.items ?? []) yield { item, seq };
+  /** Every leaf of the tree rooted at `bytenr` (generation `generation`) in key order, with the write that put it on disk. */
+  *leaves(bytenr: number, generation: number, tree: string): Generator<{ image: TreeBlockImage; seq: number }> {
+    const found = this.block(bytenr, generation, tree);
+    if (found.image.level === 0) {
+      yield found;
       return;
     }
-    for (const ptr of image.ptrs ?? []) yield* this.items(ptr.bytenr, ptr.generation, tree);
+    for (const ptr of found.image.ptrs ?? []) yield* this.leaves(ptr.bytenr, ptr.generation, tree);
   }
 
   /** A tree block from whichever copy holds it whole, at the expected generation. */

@@ -8,7 +8,7 @@ import type { DeviceState } from "./device-image.ts";
 import type { DataImage } from "./images.ts";
 import type { FilePromise } from "./promises.ts";
 import { IMAGE_BLOCK_BYTES } from "./recorder.ts";
-import type { Recovered, RecoveredExtent, RecoveredFile } from "./recover.ts";
+import type { Recovered, RecoveredExtent } from "./recover.ts";
 
 export interface Violation {
   readonly what: string;
@@ -20,9 +20,15 @@ export function verify(recovered: Recovered, promises: readonly FilePromise[], s
     if (file === undefined) return { what: `inode ${p.ino} is gone, though an fsync of it returned at ${ms(p.fsync.doneNs)}` };
     const promisedSize = Math.min(p.sizeBytes, p.floorBytes);
     if (file.sizeBytes < promisedSize) return { what: `inode ${p.ino} has size ${file.sizeBytes}, but the fsync that returned at ${ms(p.fsync.doneNs)} promised ${promisedSize}` };
-    for (const [page, version] of p.pages) {
-      if (page * IMAGE_BLOCK_BYTES >= promisedSize) continue;
-      const held = pageContent(file, page, state, volumes);
+    let at = 0;
+    for (let k = 0; k < p.pages.length; k++) {
+      const page = p.pages[k] as number;
+      const version = p.versions[k] as number;
+      if (page * IMAGE_BLOCK_BYTES >= promisedSize) break;
+      // Pages ascend: the covering extent is found by walking on from the last one.
+      const off = page * IMAGE_BLOCK_BYTES;
+      while (at < file.extents.length && (file.extents[at] as RecoveredExtent).fileOffset + (file.extents[at] as RecoveredExtent).numBytes <= off) at++;
+      const held = pageContent(file.extents[at], off, state, volumes);
       if (held === undefined || held.ino !== p.ino || held.page !== page || held.version < version) {
         return { what: `inode ${p.ino} page ${page} holds ${describe(held)}, but the fsync that returned at ${ms(p.fsync.doneNs)} promised write #${version}` };
       }
@@ -32,12 +38,18 @@ export function verify(recovered: Recovered, promises: readonly FilePromise[], s
     for (const e of file.extents) {
       if (e.extentType !== "reg" || e.diskStart === 0) continue;
       const end = Math.min(e.fileOffset + e.numBytes, Math.ceil(file.sizeBytes / IMAGE_BLOCK_BYTES) * IMAGE_BLOCK_BYTES);
+      if (end <= e.fileOffset) continue;
+      // An extent lies in one chunk: its blocks are consecutive on the device too.
+      const firstLogical = e.diskStart / IMAGE_BLOCK_BYTES;
+      const firstPhysical = volumes.firstPhysical(e.diskStart) / IMAGE_BLOCK_BYTES;
       for (let off = e.fileOffset; off < end; off += IMAGE_BLOCK_BYTES) {
-        const logical = (e.diskStart + (off - e.fileOffset)) / IMAGE_BLOCK_BYTES;
+        const k = (off - e.fileOffset) / IMAGE_BLOCK_BYTES;
+        const logical = firstLogical + k;
         const page = off / IMAGE_BLOCK_BYTES;
-        if (!recovered.csums.has(logical)) return { what: `inode ${ino} page ${page}: no checksum for its data at ${logical * IMAGE_BLOCK_BYTES} (a read fails with EIO)` };
-        const expected = recovered.csums.get(logical) ?? null;
-        const held = dataAt(logical, state, volumes);
+        const expected = recovered.csums.lookup(logical);
+        if (expected === undefined) return { what: `inode ${ino} page ${page}: no checksum for its data at ${logical * IMAGE_BLOCK_BYTES} (a read fails with EIO)` };
+        const image = state.imageAt(firstPhysical + k);
+        const held = image?.kind === "data" ? image : undefined;
         if (expected === null || held === undefined || !same(held, expected)) {
           return { what: `inode ${ino} page ${page}: checksum mismatch at ${logical * IMAGE_BLOCK_BYTES}: the checksum is of ${describe(expected ?? undefined)}, the block holds ${describe(held)}` };
         }
@@ -47,30 +59,15 @@ export function verify(recovered: Recovered, promises: readonly FilePromise[], s
   return undefined;
 }
 
-/** What a page of a recovered file holds: the data image of its block, or undefined (a hole, unwritten prealloc space, or nothing there). */
-function pageContent(file: RecoveredFile, page: number, state: DeviceState, volumes: Volumes): DataImage | undefined {
-  const off = page * IMAGE_BLOCK_BYTES;
-  const e = covering(file.extents, off);
-  if (e === undefined || e.extentType !== "reg" || e.diskStart === 0) return undefined;
+/** What the page at file offset `off` holds, given the first extent not ending before it: the data image of its block, or undefined (a hole, unwritten prealloc space, or nothing there). */
+function pageContent(e: RecoveredExtent | undefined, off: number, state: DeviceState, volumes: Volumes): DataImage | undefined {
+  if (e === undefined || e.fileOffset > off || e.extentType !== "reg" || e.diskStart === 0) return undefined;
   return dataAt((e.diskStart + (off - e.fileOffset)) / IMAGE_BLOCK_BYTES, state, volumes);
 }
 
-function covering(extents: readonly RecoveredExtent[], off: number): RecoveredExtent | undefined {
-  let lo = 0;
-  let hi = extents.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((extents[mid] as RecoveredExtent).fileOffset <= off) lo = mid + 1;
-    else hi = mid;
-  }
-  const e = extents[lo - 1];
-  return e !== undefined && e.fileOffset + e.numBytes > off ? e : undefined;
-}
-
 function dataAt(logicalBlock: number, state: DeviceState, volumes: Volumes): DataImage | undefined {
-  const [phys] = volumes.physical(logicalBlock * IMAGE_BLOCK_BYTES);
-  const held = phys === undefined ? undefined : state.read(phys / IMAGE_BLOCK_BYTES);
-  return held?.image.kind === "data" ? held.image : undefined;
+  const held = state.imageAt(volumes.firstPhysical(logicalBlock * IMAGE_BLOCK_BYTES) / IMAGE_BLOCK_BYTES);
+  return held?.kind === "data" ? held : undefined;
 }
 
 function same(a: DataImage, b: DataImage): boolean {

@@ -9,7 +9,7 @@
 import type { CpuMeter } from "../../cpu/index.ts";
 import { HEADER_BYTES, KEY_PTR_BYTES, itemFootprint, type Item } from "./items.ts";
 import { compareKeys, type Key } from "./key.ts";
-import { firstKey, isLeaf, type Leaf, type Node, type TreeBlock } from "./tree-block.ts";
+import { firstKey, isLeaf, shareItems, writableItems, type Leaf, type Node, type TreeBlock } from "./tree-block.ts";
 
 /** What a tree needs from the filesystem around it. */
 export interface TreeHost {
@@ -173,7 +173,7 @@ export class BTree {
       leaf = path.nodes[0] as Leaf;
     }
     const slot = path.slots[0] as number;
-    leaf.items.splice(slot, 0, ...items);
+    writableItems(leaf).splice(slot, 0, ...items);
     leaf.usedBytes += bytes;
     leaf.version++;
     this.host.cpu.charge("itemInsert", items.length);
@@ -186,7 +186,7 @@ export class BTree {
     const slot = path.slots[0] as number;
     const old = leaf.items[slot] as Item;
     if (leaf.usedBytes + item.size - old.size > this.leafCapacityBytes) throw new Error("replaceItem: the leaf has no room to grow the item");
-    leaf.items[slot] = item;
+    writableItems(leaf)[slot] = item;
     leaf.usedBytes += item.size - old.size;
     leaf.version++;
     if (slot === 0 && compareKeys(old.key, item.key) !== 0) this.fixupLowKeys(path);
@@ -195,7 +195,7 @@ export class BTree {
   /** Deletes `count` items from the path's leaf starting at `slot` (btrfs_del_items). */
   deleteItems(path: Path, slot: number, count: number): void {
     const leaf = path.nodes[0] as Leaf;
-    const removed = leaf.items.splice(slot, count);
+    const removed = writableItems(leaf).splice(slot, count);
     for (const it of removed) leaf.usedBytes -= itemFootprint(it);
     leaf.version++;
     this.host.cpu.charge("itemDelete", removed.length);
@@ -374,7 +374,7 @@ export class BTree {
   private cow(block: TreeBlock, parent: Node | undefined, parentSlot: number): TreeBlock {
     if (!this.needsCow(block)) return block;
     const copy: TreeBlock = isLeaf(block)
-      ? { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items: block.items.slice(), usedBytes: block.usedBytes, version: 0 }
+      ? { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items: shareItems(block) as Item[], usedBytes: block.usedBytes, version: 0, itemsShared: true }
       : { level: block.level, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, keys: block.keys.slice(), children: block.children.slice() };
     if (parent === undefined) this.root = copy;
     else parent.children[parentSlot] = copy;
@@ -395,7 +395,7 @@ export class BTree {
     this.shapeVersion++;
     let used = 0;
     for (const it of items) used += itemFootprint(it);
-    const leaf: Leaf = { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items, usedBytes: used, version: 0 };
+    const leaf: Leaf = { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items, usedBytes: used, version: 0, itemsShared: false };
     this.dirty.add(leaf);
     return leaf;
   }
@@ -427,9 +427,9 @@ export class BTree {
       while (k > slot && itemFootprint(leaf.items[k - 1] as Item) <= free) free -= itemFootprint(leaf.items[--k] as Item);
       if (k < leaf.items.length) {
         const target = this.cow(right, parent, pslot + 1) as Leaf;
-        const moved = leaf.items.splice(k);
+        const moved = writableItems(leaf).splice(k);
         const bytes = bytesOf(moved);
-        target.items.unshift(...moved);
+        writableItems(target).unshift(...moved);
         target.usedBytes += bytes;
         target.version++;
         leaf.usedBytes -= bytes;
@@ -447,9 +447,9 @@ export class BTree {
       while (k < slot && itemFootprint(leaf.items[k] as Item) <= free) free -= itemFootprint(leaf.items[k++] as Item);
       if (k > 0 && k < leaf.items.length) {
         const target = this.cow(left, parent, pslot - 1) as Leaf;
-        const moved = leaf.items.splice(0, k);
+        const moved = writableItems(leaf).splice(0, k);
         const bytes = bytesOf(moved);
-        target.items.push(...moved);
+        writableItems(target).push(...moved);
         target.usedBytes += bytes;
         target.version++;
         leaf.usedBytes -= bytes;
@@ -501,7 +501,7 @@ export class BTree {
     if (own && (slot === 0 || slot >= n)) {
       this.linkChildren(path, 0, [this.newLeaf([])], [insKey], slot === 0);
     } else {
-      const moved = leaf.items.splice(mid);
+      const moved = writableItems(leaf).splice(mid);
       leaf.usedBytes -= bytesOf(moved);
       leaf.version++;
       const right = this.newLeaf(moved);
@@ -603,21 +603,23 @@ export class BTree {
       const left = parent.children[slot - 1] as Leaf;
       if (left.usedBytes + leaf.usedBytes <= this.leafCapacityBytes) {
         const target = this.cow(left, parent, slot - 1) as Leaf;
-        target.items.push(...leaf.items);
+        writableItems(target).push(...leaf.items);
         target.usedBytes += leaf.usedBytes;
         target.version++;
         leaf.items = [];
+        leaf.itemsShared = false;
         this.removeBlock(path, 0);
         return;
       }
     }
     const right = parent.children[slot + 1] as Leaf | undefined;
     if (right !== undefined && right.usedBytes + leaf.usedBytes <= this.leafCapacityBytes) {
-      leaf.items.push(...right.items);
+      writableItems(leaf).push(...right.items);
       leaf.usedBytes += right.usedBytes;
       leaf.version++;
       const rightPath: Path = { nodes: [right, ...path.nodes.slice(1)], slots: [0, slot + 1, ...path.slots.slice(2)], found: false };
       right.items = [];
+      right.itemsShared = false;
       this.removeBlock(rightPath, 0);
     }
   }

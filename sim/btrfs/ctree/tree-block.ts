@@ -20,6 +20,12 @@ export interface Leaf extends BlockHeader {
   usedBytes: number;
   /** Bumped on every change to the items, so derived data can be cached per leaf (simulator only). */
   version: number;
+  /**
+   * The items array is also held elsewhere (a COW copy of this leaf, or the image of a write of
+   * it), so it must be copied before it changes (simulator only: sharing makes a COW or a block
+   * image cost one reference, not one per item).
+   */
+  itemsShared: boolean;
 }
 
 export interface Node extends BlockHeader {
@@ -38,4 +44,19 @@ export function isLeaf(block: TreeBlock): block is Leaf {
 /** The first key in a block (its key in the parent). */
 export function firstKey(block: TreeBlock): Key | undefined {
   return isLeaf(block) ? block.items[0]?.key : block.keys[0];
+}
+
+/** The leaf's items, safe to change in place: a shared array is copied first. */
+export function writableItems(leaf: Leaf): Item[] {
+  if (leaf.itemsShared) {
+    leaf.items = leaf.items.slice();
+    leaf.itemsShared = false;
+  }
+  return leaf.items;
+}
+
+/** The leaf's items array, marked shared: it will not change under the caller. */
+export function shareItems(leaf: Leaf): readonly Item[] {
+  leaf.itemsShared = true;
+  return leaf.items;
 }

@@ -10,7 +10,7 @@ function recordingDevice(caps: { volatileWriteCache: boolean; fua: boolean }, ns
   return {
     log,
     model: {
-      capabilities: { ...caps, capacityBytes: 2 ** 30, hostCpuNsPerCommand: 0, rotational: false },
+      capabilities: { powerLossProtected: false, ...caps, capacityBytes: 2 ** 30, hostCpuNsPerCommand: 0, rotational: false },
       submit(cmd: DeviceCommand, nowNs: number) {
         log.push(`${nowNs}:${cmd.op}${cmd.fua ? "+fua" : ""}`);
         return nowNs + ns;

@@ -21,7 +21,7 @@ function recordingDevice(volatileWriteCache: boolean, fua: boolean): { model: De
   return {
     log,
     model: {
-      capabilities: { volatileWriteCache, fua, capacityBytes: 64 * 2 ** 30, hostCpuNsPerCommand: 0, rotational: true },
+      capabilities: { volatileWriteCache, fua, powerLossProtected: false, capacityBytes: 64 * 2 ** 30, hostCpuNsPerCommand: 0, rotational: true },
       submit(cmd, nowNs) {
         const doneNs = Math.max(nowNs, free) + 1_000;
         free = doneNs;

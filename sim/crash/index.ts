@@ -1,0 +1,4 @@
+// The crash-consistency checker's public face: run a job, cut the power at many instants, recover
+// each device state as btrfs would, and check every returned fsync's promise.
+export { crashCheck, type CrashCheckConfig, type CrashCheckResult, type FirstViolation } from "./check.ts";
+export { INJECTIONS, INJECTION_HELP, type Injection } from "./inject.ts";
