@@ -122,9 +122,11 @@ export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRang
   if (firstRun === undefined) return;
   const toCow: Key[] = [];
   const toInsert: CsumRange[] = [];
-  const dst = log.cursorAtOrBefore(csumKey(firstRun.bytenr));
   let lastLeaf: Leaf | undefined;
   for (const run of runs) {
+    // One lookup per run, as btrfs_lookup_csum does (runs need not ascend; walking from the last
+    // run's place would cost the simulator every log item in between).
+    const dst = log.cursorAtOrBefore(csumKey(run.bytenr));
     for (let item = dst.item; isCsum(item) && endOf(item, sectorBytes) <= run.bytenr; item = dst.item) dst.next();
     const item = dst.item;
     if (isCsum(item) && item.key.offset <= run.bytenr && endOf(item, sectorBytes) >= run.bytenr + run.sectors * sectorBytes) {

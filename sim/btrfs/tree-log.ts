@@ -114,7 +114,8 @@ export interface LeafCopy {
   readonly transid: number;
   readonly ino: number;
   readonly maxType: number;
-  readonly items: Item[];
+  /** Never changed once made: log leaves may share it. */
+  readonly items: readonly Item[];
   /** The items' footprint in a leaf, bytes. */
   readonly bytes: number;
   readonly ranges: DiskRange[];
@@ -148,7 +149,7 @@ export function copyChangedLeaves(fs: FsInfo, log: BTree, inode: BtrfsInode, max
   let copied = 0;
   let reusedRanges = 0;
   for (const { copy, fresh } of batches) {
-    log.insertItems(copy.items, copy.bytes);
+    log.insertItems(copy.items, copy.bytes, true);
     copied += copy.items.length;
     if (fresh) copyCsums(fs.csumTree, log, copy.ranges, fs.sectorBytes, fs.cpu);
     else reusedRanges += copy.ranges.length;

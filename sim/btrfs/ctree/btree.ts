@@ -153,9 +153,10 @@ export class BTree {
 
   /**
    * Inserts `items` (sorted, none present, no present key between their first and last) at their
-   * place (btrfs_insert_empty_items for a batch); `batchBytes` is their footprint if known.
+   * place (btrfs_insert_empty_items for a batch); `batchBytes` is their footprint if known. With
+   * `immutable` (the caller never changes the array), an empty leaf takes the array itself, shared.
    */
-  insertItems(items: readonly Item[], batchBytes?: number): void {
+  insertItems(items: readonly Item[], batchBytes?: number, immutable = false): void {
     const first = items[0];
     if (first === undefined) return;
     const path = this.search(first.key, true);
@@ -173,7 +174,13 @@ export class BTree {
       leaf = path.nodes[0] as Leaf;
     }
     const slot = path.slots[0] as number;
-    writableItems(leaf).splice(slot, 0, ...items);
+    // An immutable batch filling an empty leaf becomes its items array: one reference, not a copy per item.
+    if (immutable && leaf.items.length === 0) {
+      leaf.items = items as Item[];
+      leaf.itemsShared = true;
+    } else {
+      writableItems(leaf).splice(slot, 0, ...items);
+    }
     leaf.usedBytes += bytes;
     leaf.version++;
     this.host.cpu.charge("itemInsert", items.length);
@@ -195,10 +202,20 @@ export class BTree {
   /** Deletes `count` items from the path's leaf starting at `slot` (btrfs_del_items). */
   deleteItems(path: Path, slot: number, count: number): void {
     const leaf = path.nodes[0] as Leaf;
-    const removed = writableItems(leaf).splice(slot, count);
-    for (const it of removed) leaf.usedBytes -= itemFootprint(it);
+    let removed: number;
+    if (slot === 0 && count >= leaf.items.length) {
+      // The whole leaf: no per-item accounting to undo.
+      removed = leaf.items.length;
+      leaf.items = [];
+      leaf.itemsShared = false;
+      leaf.usedBytes = 0;
+    } else {
+      const gone = writableItems(leaf).splice(slot, count);
+      for (const it of gone) leaf.usedBytes -= itemFootprint(it);
+      removed = gone.length;
+    }
     leaf.version++;
-    this.host.cpu.charge("itemDelete", removed.length);
+    this.host.cpu.charge("itemDelete", removed);
     if (leaf.items.length === 0) {
       if (leaf !== this.root) this.removeBlock(path, 0);
       return;
@@ -218,8 +235,7 @@ export class BTree {
       const leaf = path.nodes[0] as Leaf;
       let slot = path.slots[0] as number;
       if (path.found) slot++;
-      let i = slot;
-      while (i > 0 && compareKeys((leaf.items[i - 1] as Item).key, minKey) >= 0) i--;
+      const i = Math.min(slot, lowerBound(leaf.items, minKey));
       if (i === slot) {
         if (slot > 0 || this.prevLeafOf(path) === undefined) return deleted;
         const prev = this.prevLeafOf(path) as Leaf;
@@ -228,9 +244,8 @@ export class BTree {
         // The range ends in the previous leaf: search for its last key instead.
         const p2 = this.search(last.key, true);
         const l2 = p2.nodes[0] as Leaf;
-        let j = (p2.slots[0] as number) + 1;
-        const end = j;
-        while (j > 0 && compareKeys((l2.items[j - 1] as Item).key, minKey) >= 0) j--;
+        const end = (p2.slots[0] as number) + 1;
+        const j = Math.min(end, lowerBound(l2.items, minKey));
         deleted += end - j;
         this.deleteItems(p2, j, end - j);
         continue;
