@@ -107,10 +107,13 @@ export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRang
   const first = ranges[0];
   if (first === undefined) return;
   const runs: CsumRange[] = [];
-  const src = csumTree.cursorAtOrBefore(csumKey(first.start));
+  let src = csumTree.cursorAtOrBefore(csumKey(first.start));
   for (const r of ranges) {
     cpu.charge("csumLookup");
     cpu.charge("btreeSearchLevel", csumTree.height);
+    // A lookup per range, as btrfs_lookup_csums_range does: walking on from the last range would
+    // cost the simulator every csum item in between.
+    if (r !== first) src = csumTree.cursorAtOrBefore(csumKey(r.start));
     for (let item = src.item; isCsum(item) && endOf(item, sectorBytes) <= r.start; item = src.item) src.next();
     for (let item = src.item; isCsum(item) && item.key.offset < r.end; item = src.item) {
       pushOverlap(runs, item, r.start, r.end, sectorBytes);
