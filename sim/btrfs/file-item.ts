@@ -4,7 +4,7 @@
 // room, or go into a new item (btrfs_csum_file_blocks). The same code fills the csum tree at
 // ordered-extent completion and the log tree in copy_items.
 import type { CpuMeter } from "../cpu/index.ts";
-import type { BTree } from "./ctree/btree.ts";
+import type { BTree, LeafCursor } from "./ctree/btree.ts";
 import { ITEM_HEADER_BYTES, CSUM_BYTES_PER_SECTOR, csumItem, type CsumData, type Item } from "./ctree/items.ts";
 import { KEY_TYPE, OBJECTID, key, type Key } from "./ctree/key.ts";
 import type { Leaf } from "./ctree/tree-block.ts";
@@ -100,37 +100,32 @@ export interface DiskRange {
  * copy_items' checksum half for a batch of extents: for each disk range (sorted, disjoint), the
  * kernel looks its checksums up in the csum tree (btrfs_lookup_csums_range: a search and a copy)
  * and records them in the log (btrfs_csum_file_blocks: a search, then nothing more if the log
- * already covers them, else an insert or extend). The simulator walks both trees once per batch
- * instead of searching per range, and charges the CPU per range as the kernel pays it.
+ * already covers them, else an insert or extend). The simulator moves a cursor through each tree
+ * (seekCsum: walking short gaps, searching long ones) and charges the CPU per range as the kernel
+ * pays it.
  */
 export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRange[], sectorBytes: number, cpu: CpuMeter): void {
   const first = ranges[0];
   if (first === undefined) return;
   const runs: CsumRange[] = [];
-  let src = csumTree.cursorAtOrBefore(csumKey(first.start));
+  let src: LeafCursor | undefined;
   for (const r of ranges) {
     cpu.charge("csumLookup");
     cpu.charge("btreeSearchLevel", csumTree.height);
-    // A lookup per range, as btrfs_lookup_csums_range does: walking on from the last range would
-    // cost the simulator every csum item in between.
-    if (r !== first) src = csumTree.cursorAtOrBefore(csumKey(r.start));
-    for (let item = src.item; isCsum(item) && endOf(item, sectorBytes) <= r.start; item = src.item) src.next();
+    src = seekCsum(csumTree, src, r.start, sectorBytes);
     for (let item = src.item; isCsum(item) && item.key.offset < r.end; item = src.item) {
       pushOverlap(runs, item, r.start, r.end, sectorBytes);
       if (endOf(item, sectorBytes) > r.end) break;
       src.next();
     }
   }
-  const firstRun = runs[0];
-  if (firstRun === undefined) return;
+  if (runs.length === 0) return;
   const toCow: Key[] = [];
   const toInsert: CsumRange[] = [];
   let lastLeaf: Leaf | undefined;
+  let dst: LeafCursor | undefined;
   for (const run of runs) {
-    // One lookup per run, as btrfs_lookup_csum does (runs need not ascend; walking from the last
-    // run's place would cost the simulator every log item in between).
-    const dst = log.cursorAtOrBefore(csumKey(run.bytenr));
-    for (let item = dst.item; isCsum(item) && endOf(item, sectorBytes) <= run.bytenr; item = dst.item) dst.next();
+    dst = seekCsum(log, dst, run.bytenr, sectorBytes);
     const item = dst.item;
     if (isCsum(item) && item.key.offset <= run.bytenr && endOf(item, sectorBytes) >= run.bytenr + run.sectors * sectorBytes) {
       cpu.charge("btreeSearchLevel", log.height);
@@ -144,6 +139,29 @@ export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRang
   }
   for (const k of toCow) log.search(k, true, false);
   for (const run of toInsert) csumFileBlocks(log, run.bytenr, run.sectors, sectorBytes);
+}
+
+/** Steps a cursor walks forward to the next range before it searches afresh. */
+const CSUM_WALK_STEPS = 8;
+
+/**
+ * A cursor on the csum item holding `bytenr` or the first after it (ranges ascend): walked on from
+ * `cursor` when that is a few items away, else a new search, as the kernel's lookup per range is.
+ * The result is the same either way; walking saves the simulator a search, searching saves it
+ * the walk over every csum item between two distant ranges.
+ */
+function seekCsum(tree: BTree, cursor: LeafCursor | undefined, bytenr: number, sectorBytes: number): LeafCursor {
+  if (cursor !== undefined) {
+    for (let steps = 0; steps < CSUM_WALK_STEPS; steps++) {
+      const item = cursor.item;
+      if (!isCsum(item)) break;
+      if (endOf(item, sectorBytes) > bytenr) return cursor;
+      cursor.next();
+    }
+  }
+  const fresh = tree.cursorAtOrBefore(csumKey(bytenr));
+  for (let item = fresh.item; isCsum(item) && endOf(item, sectorBytes) <= bytenr; item = fresh.item) fresh.next();
+  return fresh;
 }
 
 /** Makes every leaf of `tree` that holds checksum items writable (COW where needed), uncharged. */
