@@ -513,8 +513,11 @@ export class BTree {
     // of the halves (found by a key already in that half, so a neighbour with room for insKey's
     // range cannot capture the route).
     let target: { leaf: Leaf; slot: number } | undefined;
+    let inPlace: boolean;
     if (own && (slot === 0 || slot >= n)) {
-      this.linkChildren(path, 0, [this.newLeaf([])], [insKey], slot === 0);
+      const fresh = this.newLeaf([]);
+      inPlace = this.linkChildren(path, 0, [fresh], [insKey], slot === 0);
+      target = { leaf: fresh, slot: 0 };
     } else {
       const moved = writableItems(leaf).splice(mid);
       leaf.usedBytes -= bytesOf(moved);
@@ -523,14 +526,25 @@ export class BTree {
       const rightKey = (moved[0] as Item).key;
       if (own) {
         this.host.cpu.charge("blockCow");
-        this.linkChildren(path, 0, [this.newLeaf([]), right], [insKey, rightKey], false);
+        const fresh = this.newLeaf([]);
+        inPlace = this.linkChildren(path, 0, [fresh, right], [insKey, rightKey], false);
+        target = { leaf: fresh, slot: 0 };
       } else {
-        this.linkChildren(path, 0, [right], [mid === slot ? insKey : rightKey], false);
-        // slot === mid: the batch starts the right half (its parent key is insKey); routed by insKey.
-        target = slot < mid ? { leaf, slot } : slot > mid ? { leaf: right, slot: slot - mid } : undefined;
+        inPlace = this.linkChildren(path, 0, [right], [mid === slot ? insKey : rightKey], false);
+        // slot === mid: the batch starts the right half (its parent key is insKey).
+        target = slot < mid ? { leaf, slot } : { leaf: right, slot: slot - mid };
       }
     }
-    const routed = target === undefined ? this.search(insKey, false, false) : this.routeTo(target.leaf, target.slot);
+    const parent = path.nodes[1] as Node | undefined;
+    if (inPlace && parent !== undefined) {
+      // Only the parent changed, in place: the path to the target differs in its last two steps.
+      // (The simulator's shortcut for the re-search; the kernel adjusts its path in place too.)
+      path.nodes = [target.leaf, ...path.nodes.slice(1)];
+      path.slots = [target.slot, parent.children.indexOf(target.leaf), ...path.slots.slice(2)];
+      path.found = false;
+      return;
+    }
+    const routed = target.leaf.items.length === 0 || (target.leaf !== leaf && target.slot === 0) ? this.search(insKey, false, false) : this.routeTo(target.leaf, target.slot);
     path.nodes = routed.nodes;
     path.slots = routed.slots;
   }
@@ -550,7 +564,7 @@ export class BTree {
    * Links `blocks` (parent keys `keys`) next to path.nodes[level] in its parent, after it or
    * `before` it, splitting full nodes upwards (split_node: halves); a root gets a new root above.
    */
-  private linkChildren(path: Path, level: number, blocks: TreeBlock[], keys: Key[], before: boolean): void {
+  private linkChildren(path: Path, level: number, blocks: TreeBlock[], keys: Key[], before: boolean): boolean {
     const block = path.nodes[level] as TreeBlock;
     const parent = path.nodes[level + 1] as Node | undefined;
     if (parent === undefined) {
@@ -558,13 +572,13 @@ export class BTree {
       this.root = before
         ? this.newNode(level + 1, [...keys, ownKey], [...blocks, block])
         : this.newNode(level + 1, [ownKey, ...keys], [block, ...blocks]);
-      return;
+      return false;
     }
     const slot = path.slots[level + 1] as number;
     const at = before ? slot : slot + 1;
     parent.keys.splice(at, 0, ...keys);
     parent.children.splice(at, 0, ...blocks);
-    if (parent.children.length <= this.nodeCapacityPtrs) return;
+    if (parent.children.length <= this.nodeCapacityPtrs) return true;
     const n = parent.children.length;
     const per = Math.ceil(n / Math.max(2, Math.ceil(n / this.nodeCapacityPtrs)));
     const allKeys = parent.keys;
@@ -575,6 +589,7 @@ export class BTree {
     for (let i = per; i < n; i += per) added.push(this.newNode(parent.level, allKeys.slice(i, i + per), allChildren.slice(i, i + per)));
     this.host.cpu.charge("blockCow", added.length);
     this.linkChildren(path, level + 1, added, added.map((b) => b.keys[0] as Key), false);
+    return false;
   }
 
   /** Removes path.nodes[level] (now empty) from its parent, and empty ancestors with it. */
