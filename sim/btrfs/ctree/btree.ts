@@ -509,10 +509,8 @@ export class BTree {
       }
     }
     this.host.cpu.charge("blockCow");
-    // Where the batch goes: a leaf of its own (found by insKey, its parent key), or a slot of one
-    // of the halves (found by a key already in that half, so a neighbour with room for insKey's
-    // range cannot capture the route).
-    let target: { leaf: Leaf; slot: number } | undefined;
+    // Where the batch goes: a leaf of its own, or a slot of one of the halves.
+    let target: { leaf: Leaf; slot: number };
     let inPlace: boolean;
     if (own && (slot === 0 || slot >= n)) {
       const fresh = this.newLeaf([]);
@@ -544,6 +542,9 @@ export class BTree {
       path.found = false;
       return;
     }
+    // A parent split too: search again, for a leaf of its own (or the right half it starts) by
+    // insKey, its parent key; for a slot inside a half by a key already there, so that a neighbour
+    // with room for insKey's range cannot capture the route.
     const routed = target.leaf.items.length === 0 || (target.leaf !== leaf && target.slot === 0) ? this.search(insKey, false, false) : this.routeTo(target.leaf, target.slot);
     path.nodes = routed.nodes;
     path.slots = routed.slots;
