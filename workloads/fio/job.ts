@@ -3,7 +3,7 @@
 // Each option value keeps where it came from (FILE:LINE or the --set flag) so that any error names
 // the file, line and option. The I/O engine is checked before the option names, so that a job
 // written for an engine we do not simulate is refused for its engine, not for that engine's options.
-import { readFileSync } from "node:fs";
+import { readInputText } from "../../sim/util/read-input.ts";
 import { MSG } from "../../sim/messages.ts";
 import { InputError } from "../../sim/util/input-error.ts";
 import { closestMatch } from "../../sim/util/suggest.ts";
@@ -32,15 +32,7 @@ export interface ResolvedJobs {
 
 /** Reads and resolves the job file at `path`. */
 export function readJobFile(path: string, overrides: readonly JobOverride[] = []): ResolvedJobs {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(error);
-    throw new InputError(path, MSG.fioUnreadable(reason));
-  }
-  return resolveJobs(text, path, overrides);
+  return resolveJobs(readInputText(path, MSG.fioUnreadable), path, overrides);
 }
 
 /** One option as written: the name as the user spelled it, its text and where. */

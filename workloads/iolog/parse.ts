@@ -7,7 +7,7 @@
 // (delay_since_ttime, iolog_delay), so it slips later when an I/O outlasts its gap; atNs keeps to
 // the recorded times. A v2 wait becomes a wait of 0 ns with atNs at its time: fio sleeps until
 // OFFSET ms after it started (read_iolog_get), or not at all if that has passed.
-import { readFileSync } from "node:fs";
+import { readInputText } from "../../sim/util/read-input.ts";
 import { InputError } from "../../sim/util/input-error.ts";
 import type { IoOp } from "../ops.ts";
 import { readIologHeader } from "./header.ts";
@@ -112,13 +112,5 @@ function requireOpen(f: FileState, action: string, where: string): void {
 
 /** Reads and parses the iolog at `path`; an unreadable file is an InputError at `path`. */
 export function readIolog(path: string): IologTrace {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(error);
-    throw new InputError(path, IOLOG_MSG.unreadable(reason));
-  }
-  return parseIolog(text, path);
+  return parseIolog(readInputText(path, IOLOG_MSG.unreadable), path);
 }

@@ -2,7 +2,6 @@
 // size of each I/O (io_u.c get_next_buflen). Reference: fio HOWTO "Block size" for the examples.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../sim/util/input-error.ts";
 import {
   BlockSizePicker,
   maxBlockBytes,
@@ -13,20 +12,11 @@ import {
   type BlockSizeSpec,
 } from "../../../workloads/fio/block-sizes.ts";
 import { BS_MSG } from "../../../workloads/fio/bs-messages.ts";
+import { errorOf } from "../../helpers/input-error.ts";
 
 const K = 1024;
 const W = "job.fio:7";
 const fixed = (bytes: number): BlockSizeSpec => ({ kind: "fixed", bytes });
-
-const errorOf = (fn: () => unknown): InputError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-};
 
 /** Share of each size over `draws` picks. */
 function shares(picker: BlockSizePicker, draws: number, maxBytes?: number): Map<number, number> {

@@ -4,20 +4,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError, MSG } from "../../../sim/index.ts";
+import { MSG } from "../../../sim/index.ts";
 import { readJobFile, resolveJobs } from "../../../workloads/index.ts";
+import { errorOf } from "../../helpers/input-error.ts";
 
 const job = (text: string) => resolveJobs(text, "t.fio");
 const FIXED_4K = { kind: "fixed", bytes: 4096 };
-const errorOf = (fn: () => unknown): InputError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-};
 
 describe("resolveJobs", () => {
   it("reads the seed job with fio's defaults filled in", () => {

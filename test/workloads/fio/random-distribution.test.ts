@@ -4,7 +4,6 @@
 // scatter; t/genzipf.c for "share of hits on the hottest blocks" (it counts hashed offsets).
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../sim/util/input-error.ts";
 import {
   blockIndexPicker,
   DIST_MSG,
@@ -12,19 +11,10 @@ import {
   popularityRankPicker,
   type RandomDistribution,
 } from "../../../workloads/fio/random-distribution.ts";
+import { errorOf } from "../../helpers/input-error.ts";
 
 const W = "job.fio:9";
 const N = 1000;
-
-const errorOf = (fn: () => unknown): InputError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-};
 
 /** fio's __hash_u64(v) mod n: v * 0x9e37fffffffc0001 in 64 bits. */
 const fioHash = (v: number, n: number): number =>

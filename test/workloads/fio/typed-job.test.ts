@@ -1,19 +1,11 @@
 // How fio's options combine into a typed job: rwmix, block sizes, time values, rates, direct and
 // buffered, filesize, and the options that are accepted but change nothing (with a warning).
 import { describe, expect, it } from "vitest";
-import { InputError, MSG } from "../../../sim/index.ts";
+import { MSG } from "../../../sim/index.ts";
 import { resolveJobs } from "../../../workloads/index.ts";
+import { errorOf } from "../../helpers/input-error.ts";
 
 const one = (text: string) => resolveJobs(text, "t.fio").jobs[0]!;
-const errorOf = (fn: () => unknown): InputError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-};
 
 describe("typed jobs", () => {
   it("reads rwmixread, or 100 - rwmixwrite, and refuses a pair that does not add up", () => {

@@ -5,24 +5,15 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../sim/util/input-error.ts";
 import type { IoOp } from "../../../workloads/ops.ts";
 import { IOLOG_MSG } from "../../../workloads/iolog/messages.ts";
 import { parseIolog, readIolog } from "../../../workloads/iolog/parse.ts";
+import { errorOf } from "../../helpers/input-error.ts";
 
 const SEED_LOG = "workloads/iologs/seed-fio-3.33.iolog";
 const FIXTURES = "test/fixtures/iolog";
 const MiB = 2 ** 20;
 
-const errorOf = (fn: () => unknown): InputError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-};
 const count = (ops: readonly IoOp[], kind: IoOp["kind"], file?: number): number =>
   ops.filter((op) => op.kind === kind && (file === undefined || ("file" in op && op.file === file))).length;
 const withoutAtNs = (op: IoOp): IoOp => {
