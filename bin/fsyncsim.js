@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The fsyncsim command: loads the TypeScript CLI through tsx (no build step) and runs it.
-import { tsImport } from "tsx/esm/api";
+// The fsyncsim command: runs the compiled CLI from dist/ when that build is current, else loads the
+// TypeScript sources through tsx (bin/entry.js decides), and exits with the CLI's status.
+import { fileURLToPath } from "node:url";
+import { compiledIsFresh } from "./entry.js";
 
-const cli = await tsImport("../cli/main.ts", import.meta.url);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const cli = compiledIsFresh(root)
+  ? await import("../dist/cli/main.js")
+  : await (await import("tsx/esm/api")).tsImport("../cli/main.ts", import.meta.url);
 process.exitCode = await cli.main(process.argv.slice(2));

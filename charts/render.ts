@@ -3,17 +3,15 @@
 // DejaVu Sans faces committed in charts/fonts (no system fonts), so the same spec gives
 // byte-identical SVG and PNG on every machine; vega lays text out with those fonts' own widths
 // (text-metrics.ts). Pipeline: toolchain.md section 3.
-import { fileURLToPath } from "node:url";
 import { Resvg } from "@resvg/resvg-js";
 import { parse, resetSVGDefIds, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { installTextMetrics, readFontFile } from "./text-metrics.ts";
 import { CHART_FONT } from "./theme.ts";
+import { packagePath } from "../sim/util/package-root.ts";
 
 /** The committed font files: regular, then bold (vega draws titles and headers in bold). */
-const [REGULAR_FONT_FILE, BOLD_FONT_FILE] = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) =>
-  fileURLToPath(new URL(`./fonts/${f}`, import.meta.url)),
-) as [string, string];
+const [REGULAR_FONT_FILE, BOLD_FONT_FILE] = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => packagePath("charts", "fonts", f)) as [string, string];
 const FONT_FILES = [REGULAR_FONT_FILE, BOLD_FONT_FILE];
 
 let textMetricsInstalled = false;

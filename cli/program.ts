@@ -1,9 +1,9 @@
 // The command-line interface, built with commander: `run`, `devices`, --help everywhere, --version.
 // Built fresh for each invocation around a CliIo, so the whole CLI can run inside tests.
-import { fileURLToPath } from "node:url";
 import { relative, isAbsolute } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEVICE_KINDS } from "../devices/index.ts";
+import { packagePath } from "../sim/util/package-root.ts";
 import { FS_KINDS, INJECTIONS, INJECTION_HELP, LOGGER_KINDS, defaultWorkers, type Injection } from "../sim/index.ts";
 import { CRASH_FORMATS, crashCheckCommand } from "./commands/crash-check.ts";
 import { devicesCommand } from "./commands/devices.ts";
@@ -16,7 +16,7 @@ import { mergeCommand } from "./commands/merge.ts";
 import type { CliIo } from "./io.ts";
 
 const FORMATS = ["table", "csv", "json"] as const;
-const SEED_JOB = fileURLToPath(new URL("../workloads/jobs/seed.fio", import.meta.url));
+const SEED_JOB = packagePath("workloads", "jobs", "seed.fio");
 
 function parseSeed(text: string): number {
   const n = Number(text);

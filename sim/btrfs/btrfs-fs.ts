@@ -196,8 +196,9 @@ export class BtrfsFilesystem implements FileSystem {
   /** CPU operations by kind (count and total µs), and the filesystem's own counters. */
   modelStats(): Readonly<Record<string, number>> {
     const out: Record<string, number> = { ...this.fs.stats };
+    const counts = this.fs.cpu.counts;
     for (const kind of CPU_KINDS) {
-      const n = this.fs.cpu.counts[kind];
+      const n = counts[kind];
       out[`cpu.${kind}.count`] = n;
       out[`cpu.${kind}.us`] = n * this.fs.cpu.unitUs(kind);
     }

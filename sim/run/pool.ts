@@ -17,11 +17,18 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
+/**
+ * The worker threads' entry: from the compiled copy (dist/), the compiled task module itself; from
+ * the TypeScript sources, a small .mjs that loads the task through tsx (workers do not inherit the
+ * main thread's loader).
+ */
+const WORKER_ENTRY = import.meta.url.endsWith(".js") ? new URL("./workers/run-task.js", import.meta.url) : new URL("./workers/run-task-worker.mjs", import.meta.url);
+
 export function createRunPool(workers: number): RunPool {
   if (workers <= 1) {
     return { workers: 1, run: async (task) => runTask(task), destroy: async () => undefined };
   }
-  const pool = new Piscina({ filename: new URL("./workers/run-task-worker.mjs", import.meta.url).href, maxThreads: workers, minThreads: workers });
+  const pool = new Piscina({ filename: WORKER_ENTRY.href, maxThreads: workers, minThreads: workers });
   return {
     workers,
     run: (task) => pool.run(task) as Promise<RunResult>,

@@ -1,4 +1,4 @@
-// The installed command itself (bin/fsyncsim.js through tsx), as a separate process: exit codes
+// The installed command itself (bin/fsyncsim.js, compiled or through tsx), as a separate process: exit codes
 // and streams are what a shell sees.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";

@@ -44,7 +44,7 @@ export class BTree {
    * is only reused while this is unchanged. (A simulator shortcut, not kernel behaviour.)
    */
   private shapeVersion = 0;
-  private finger: { path: Path; version: number; low: Key | undefined; high: Key | undefined } | undefined;
+  private finger: { nodes: TreeBlock[]; slots: number[]; version: number; low: Key | undefined; high: Key | undefined } | undefined;
 
   constructor(host: TreeHost, owner: number) {
     this.host = host;
@@ -99,18 +99,18 @@ export class BTree {
     const f = this.finger;
     if (f === undefined || f.version !== this.shapeVersion) return undefined;
     if ((f.low !== undefined && compareKeys(k, f.low) < 0) || (f.high !== undefined && compareKeys(k, f.high) >= 0)) return undefined;
-    const nodes = f.path.nodes;
+    const nodes = f.nodes;
     if (cow) for (const b of nodes) if (this.needsCow(b)) return undefined;
     const leaf = nodes[0] as Leaf;
     const slot = lowerBound(leaf.items, k);
     if (charge) this.host.cpu.charge("btreeSearchLevel", nodes.length);
     const item = leaf.items[slot];
-    const slots = f.path.slots.slice();
+    const slots = f.slots.slice();
     slots[0] = slot;
     return { nodes: nodes.slice(), slots, found: item !== undefined && compareKeys(item.key, k) === 0 };
   }
 
-  /** Keeps `path` and the key bounds of its leaf for the next search. */
+  /** Keeps a copy of `path` and the key bounds of its leaf for the next search (one record, reused). */
   private remember(path: Path): void {
     let low: Key | undefined;
     let high: Key | undefined;
@@ -120,7 +120,17 @@ export class BTree {
       if (low === undefined && slot > 0) low = node.keys[slot];
       if (high === undefined && slot + 1 < node.keys.length) high = node.keys[slot + 1];
     }
-    this.finger = { path: { nodes: path.nodes.slice(), slots: path.slots.slice(), found: false }, version: this.shapeVersion, low, high };
+    const f = (this.finger ??= { nodes: [], slots: [], version: 0, low: undefined, high: undefined });
+    const height = path.nodes.length;
+    f.nodes.length = height;
+    f.slots.length = height;
+    for (let l = 0; l < height; l++) {
+      f.nodes[l] = path.nodes[l] as TreeBlock;
+      f.slots[l] = path.slots[l] as number;
+    }
+    f.version = this.shapeVersion;
+    f.low = low;
+    f.high = high;
   }
 
   /** The item with key `k`, or undefined (a read-only search). */

@@ -1,0 +1,15 @@
+// Where the package's own files are (the seed job, the chart fonts), whether this code runs from
+// the TypeScript sources or from the compiled copy that `npm run build` writes under dist/.
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** This file is sim/util/package-root.ts under the package root, or dist/sim/util/package-root.js. */
+const twoUp = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+/** The package's root directory. */
+export const PACKAGE_ROOT = basename(twoUp) === "dist" ? dirname(twoUp) : twoUp;
+
+/** A path inside the package, e.g. packagePath("workloads", "jobs", "seed.fio"). */
+export function packagePath(...parts: string[]): string {
+  return join(PACKAGE_ROOT, ...parts);
+}

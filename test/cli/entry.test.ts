@@ -1,0 +1,56 @@
+// bin/entry.js: the command runs the compiled copy only while it is at least as new as every source.
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain JavaScript module without type declarations
+import { SOURCE_DIRS, compiledIsFresh } from "../../bin/entry.js";
+
+let root: string | undefined;
+afterEach(() => {
+  if (root !== undefined) rmSync(root, { recursive: true, force: true });
+  root = undefined;
+});
+
+/** A package tree with every source dir, one source file, and a build at time `builtS` (or none). */
+function tree(sourceS: number, builtS: number | undefined): string {
+  root = mkdtempSync(join(tmpdir(), "fsyncsim-entry-"));
+  writeFileSync(join(root, "package.json"), "{}");
+  utimesSync(join(root, "package.json"), 1000, 1000);
+  for (const dir of SOURCE_DIRS as string[]) mkdirSync(join(root, dir, "deep"), { recursive: true });
+  const source = join(root, "sim", "deep", "x.ts");
+  writeFileSync(source, "export {};");
+  utimesSync(source, sourceS, sourceS);
+  if (builtS !== undefined) {
+    mkdirSync(join(root, "dist", "cli"), { recursive: true });
+    writeFileSync(join(root, "dist", "cli", "main.js"), "");
+    utimesSync(join(root, "dist", "cli", "main.js"), builtS, builtS);
+  }
+  return root;
+}
+
+describe("bin/entry.js compiledIsFresh", () => {
+  it("is true when the build is newer than every source", () => {
+    expect(compiledIsFresh(tree(2000, 3000))).toBe(true);
+  });
+
+  it("is false when a source in a nested directory was changed after the build", () => {
+    expect(compiledIsFresh(tree(4000, 3000))).toBe(false);
+  });
+
+  it("is false when package.json changed after the build", () => {
+    const r = tree(2000, 3000);
+    utimesSync(join(r, "package.json"), 5000, 5000);
+    expect(compiledIsFresh(r)).toBe(false);
+  });
+
+  it("is false without a build", () => {
+    expect(compiledIsFresh(tree(2000, undefined))).toBe(false);
+  });
+
+  it("ignores files that are not TypeScript (job files are read at run time, not compiled)", () => {
+    const r = tree(2000, 3000);
+    writeFileSync(join(r, "workloads", "late.fio"), "[job]\n");
+    expect(compiledIsFresh(r)).toBe(true);
+  });
+});
