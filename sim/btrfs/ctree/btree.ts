@@ -31,6 +31,16 @@ export interface Path {
   found: boolean;
 }
 
+/**
+ * The last search's path, kept for the next one (reused in place), with the key bounds of its leaf
+ * and the shape version it is valid for. A simulator shortcut, not kernel behaviour.
+ */
+interface Finger extends Path {
+  version: number;
+  low: Key | undefined;
+  high: Key | undefined;
+}
+
 export class BTree {
   root: TreeBlock;
   readonly owner: number;
@@ -44,7 +54,7 @@ export class BTree {
    * is only reused while this is unchanged. (A simulator shortcut, not kernel behaviour.)
    */
   private shapeVersion = 0;
-  private finger: { nodes: TreeBlock[]; slots: number[]; version: number; low: Key | undefined; high: Key | undefined } | undefined;
+  private readonly finger: Finger = { nodes: [], slots: [], found: false, version: -1, low: undefined, high: undefined };
 
   constructor(host: TreeHost, owner: number) {
     this.host = host;
@@ -69,79 +79,74 @@ export class BTree {
   /**
    * btrfs_search_slot: the path to `k`; with `cow`, every block on it is made writable first.
    * `charge` = false for the simulator's own lookups whose kernel cost is charged elsewhere.
+   * The path is the caller's own copy.
    */
   search(k: Key, cow: boolean, charge = true): Path {
-    const hit = this.fingerFor(k, cow, charge);
-    if (hit !== undefined) return hit;
-    const nodes: TreeBlock[] = [];
-    const slots: number[] = [];
+    const f = this.seek(k, cow, charge);
+    return { nodes: f.nodes.slice(), slots: f.slots.slice(), found: f.found };
+  }
+
+  /**
+   * Points the finger at `k` and returns it (not a copy: read it before the tree changes). The
+   * descent is skipped when `k` lies in the finger's leaf and nothing has moved since (a simulator
+   * shortcut that gives the same path, without allocating one per search).
+   */
+  private seek(k: Key, cow: boolean, charge: boolean): Finger {
+    const f = this.finger;
+    if (!this.fingerHolds(k, cow)) this.descend(k, cow);
+    const leaf = f.nodes[0] as Leaf;
+    const slot = lowerBound(leaf.items, k);
+    f.slots[0] = slot;
+    const item = leaf.items[slot];
+    f.found = item !== undefined && compareKeys(item.key, k) === 0;
+    if (charge) this.host.cpu.charge("btreeSearchLevel", f.nodes.length);
+    return f;
+  }
+
+  /** True if the finger's leaf is where `k` belongs and (for `cow`) its whole path is writable. */
+  private fingerHolds(k: Key, cow: boolean): boolean {
+    const f = this.finger;
+    if (f.version !== this.shapeVersion) return false;
+    if ((f.low !== undefined && compareKeys(k, f.low) < 0) || (f.high !== undefined && compareKeys(k, f.high) >= 0)) return false;
+    if (cow) for (const b of f.nodes) if (this.needsCow(b)) return false;
+    return true;
+  }
+
+  /** The descent from the root to the leaf for `k`, COWing each block on the way with `cow`, into the finger. */
+  private descend(k: Key, cow: boolean): void {
+    const f = this.finger;
     let block = cow ? this.cow(this.root, undefined, 0) : this.root;
-    for (;;) {
-      nodes[block.level] = block;
-      if (isLeaf(block)) {
-        const slot = lowerBound(block.items, k);
-        slots[0] = slot;
-        if (charge) this.host.cpu.charge("btreeSearchLevel", nodes.length);
-        const item = block.items[slot];
-        const path = { nodes, slots, found: item !== undefined && compareKeys(item.key, k) === 0 };
-        this.remember(path);
-        return path;
-      }
+    f.nodes.length = block.level + 1;
+    f.slots.length = block.level + 1;
+    f.low = undefined;
+    f.high = undefined;
+    while (!isLeaf(block)) {
+      f.nodes[block.level] = block;
       const slot = Math.max(0, upperBound(block.keys, k) - 1);
-      slots[block.level] = slot;
+      f.slots[block.level] = slot;
       const child = block.children[slot] as TreeBlock;
       block = cow ? this.cow(child, block, slot) : child;
     }
-  }
-
-  /** A path for `k` from the last search, if `k` lies in the same leaf and nothing moved since. */
-  private fingerFor(k: Key, cow: boolean, charge: boolean): Path | undefined {
-    const f = this.finger;
-    if (f === undefined || f.version !== this.shapeVersion) return undefined;
-    if ((f.low !== undefined && compareKeys(k, f.low) < 0) || (f.high !== undefined && compareKeys(k, f.high) >= 0)) return undefined;
-    const nodes = f.nodes;
-    if (cow) for (const b of nodes) if (this.needsCow(b)) return undefined;
-    const leaf = nodes[0] as Leaf;
-    const slot = lowerBound(leaf.items, k);
-    if (charge) this.host.cpu.charge("btreeSearchLevel", nodes.length);
-    const item = leaf.items[slot];
-    const slots = f.slots.slice();
-    slots[0] = slot;
-    return { nodes: nodes.slice(), slots, found: item !== undefined && compareKeys(item.key, k) === 0 };
-  }
-
-  /** Keeps a copy of `path` and the key bounds of its leaf for the next search (one record, reused). */
-  private remember(path: Path): void {
-    let low: Key | undefined;
-    let high: Key | undefined;
-    for (let l = 1; l < path.nodes.length; l++) {
-      const node = path.nodes[l] as Node;
-      const slot = path.slots[l] as number;
-      if (low === undefined && slot > 0) low = node.keys[slot];
-      if (high === undefined && slot + 1 < node.keys.length) high = node.keys[slot + 1];
-    }
-    const f = (this.finger ??= { nodes: [], slots: [], version: 0, low: undefined, high: undefined });
-    const height = path.nodes.length;
-    f.nodes.length = height;
-    f.slots.length = height;
-    for (let l = 0; l < height; l++) {
-      f.nodes[l] = path.nodes[l] as TreeBlock;
-      f.slots[l] = path.slots[l] as number;
+    f.nodes[0] = block;
+    // The leaf's key bounds: the parent keys either side of the path, taken at the lowest level that has them.
+    for (let l = 1; l < f.nodes.length; l++) {
+      const node = f.nodes[l] as Node;
+      const slot = f.slots[l] as number;
+      if (f.low === undefined && slot > 0) f.low = node.keys[slot];
+      if (f.high === undefined && slot + 1 < node.keys.length) f.high = node.keys[slot + 1];
     }
     f.version = this.shapeVersion;
-    f.low = low;
-    f.high = high;
   }
 
   /** The item with key `k`, or undefined (a read-only search). */
   lookup(k: Key): Item | undefined {
-    const path = this.search(k, false);
+    const path = this.seek(k, false, true);
     return path.found ? (path.nodes[0] as Leaf).items[path.slots[0] as number] : undefined;
   }
 
   /** The first item at or after `k` (read-only), walking into the next leaf if needed. */
   firstAtOrAfter(k: Key): Item | undefined {
-    const path = this.search(k, false);
+    const path = this.seek(k, false, true);
     const leaf = path.nodes[0] as Leaf;
     const item = leaf.items[path.slots[0] as number];
     if (item !== undefined) return item;
@@ -151,7 +156,7 @@ export class BTree {
 
   /** The last item strictly before `k` (read-only), or undefined. */
   lastBefore(k: Key): Item | undefined {
-    const path = this.search(k, false);
+    const path = this.seek(k, false, true);
     const leaf = path.nodes[0] as Leaf;
     const slot = path.slots[0] as number;
     if (slot > 0) return leaf.items[slot - 1];
