@@ -4,8 +4,7 @@
 // byte-identical SVG and PNG on every machine; vega lays text out with those fonts' own widths
 // (text-metrics.ts). Pipeline: toolchain.md section 3.
 import { Resvg } from "@resvg/resvg-js";
-import { parse, resetSVGDefIds, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { installTextMetrics, readFontFile } from "./text-metrics.ts";
 import { CHART_FONT } from "./theme.ts";
 import { packagePath } from "../sim/util/package-root.ts";
@@ -16,11 +15,17 @@ const FONT_FILES = [REGULAR_FONT_FILE, BOLD_FONT_FILE];
 
 let textMetricsInstalled = false;
 
-/** Points vega's (process-wide) text measurer at the committed fonts, once. */
-function useChartFontMetrics(): void {
-  if (textMetricsInstalled) return;
-  installTextMetrics(readFontFile(REGULAR_FONT_FILE), readFontFile(BOLD_FONT_FILE));
-  textMetricsInstalled = true;
+/**
+ * vega and vega-lite, loaded on the first chart (about 0.2 s of start-up that commands drawing no
+ * chart do not pay), with vega's process-wide text measurer pointed at the committed fonts.
+ */
+async function chartLibraries(): Promise<{ vega: typeof import("vega"); vegaLite: typeof import("vega-lite") }> {
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  if (!textMetricsInstalled) {
+    installTextMetrics(vega, readFontFile(REGULAR_FONT_FILE), readFontFile(BOLD_FONT_FILE));
+    textMetricsInstalled = true;
+  }
+  return { vega, vegaLite };
 }
 
 /** PNG pixels per SVG pixel. */
@@ -47,13 +52,13 @@ export function svgToPng(svg: string): Buffer {
 
 /** Compiles and renders a Vega-Lite spec; the spec's own config wins over the font default. */
 export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
-  useChartFontMetrics();
-  const vgSpec = compile(spec, { config: { font: CHART_FONT } }).spec;
-  const view = new View(parse(vgSpec), { renderer: "none" });
+  const { vega, vegaLite } = await chartLibraries();
+  const vgSpec = vegaLite.compile(spec, { config: { font: CHART_FONT } }).spec;
+  const view = new vega.View(vega.parse(vgSpec), { renderer: "none" });
   try {
     // Clip-path and gradient ids count up across renders in one process; restart them so the
     // same spec always gives the same SVG.
-    resetSVGDefIds();
+    vega.resetSVGDefIds();
     const svg = await view.toSVG();
     return { svg, png: svgToPng(svg) };
   } finally {

@@ -4,7 +4,6 @@
 // same), so this reads each glyph's advance from the TTF's cmap (format 4) and hmtx tables and
 // installs a measurer that sums them. Kerning is ignored: a few tenths of a pixel per label.
 import { readFileSync } from "node:fs";
-import * as vega from "vega";
 
 /** Advance widths of one font face. */
 export interface FontMetrics {
@@ -117,8 +116,8 @@ function isBold(item: TextItem): boolean {
  * Makes vega measure text with the given faces instead of guessing. The width of a text longer
  * than the item's `limit` is the limit: vega truncates it with an ellipsis to fit.
  */
-export function installTextMetrics(regular: FontMetrics, bold: FontMetrics): void {
-  const metrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
+export function installTextMetrics(vega: object, regular: FontMetrics, bold: FontMetrics): void {
+  const metrics = (vega as { textMetrics: VegaTextMetrics }).textMetrics;
   metrics.width = (item, text) => {
     const s = text == null ? "" : String(text).trim();
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : VEGA_DEFAULT_FONT_SIZE_PX;
