@@ -1,11 +1,13 @@
 // Times `fsyncsim sweep` with 1 worker and with 2, as a user runs it (a fresh process each time,
 // start-up and worker start-up included), on a sweep of 32 points of about 1 s each: the seed job
 // at sizes 80m down to 49m on fusion-iodrive with modified-extents (largest first, so the pool ends
-// on the shorter points). Each worker thread pays its own start (loading the TypeScript through
-// tsx, about 0.5 s of CPU) and JIT warm-up (about 1 s on its first point), and a single-threaded
-// run already gets some 10 % of a second core from V8's background GC and compiler threads, so on
-// 2 cores the speedup approaches its limit only on sweeps of tens of seconds. Runs alternate between the two worker counts; prints each run, the
-// medians, the speedup and whether it reaches 1.7x, and checks every output file is identical.
+// on the shorter points). With 1 worker the points run in the main thread; with 2, each worker
+// thread loads the simulator (the compiled copy in dist/ when current, else through tsx) and warms
+// up its own JIT (about 1 s on its first point), and a single-threaded run already gets some 10 %
+// of a second core from V8's background GC and compiler threads, so on 2 cores the speedup
+// approaches its limit only on sweeps of tens of seconds. Runs alternate between the two worker
+// counts; prints each run, the medians, the speedup and whether it reaches 1.7x, and checks every
+// output file is identical.
 // Usage: npx tsx bench/sweep-speedup.ts [repetitions=3] [points=32]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
