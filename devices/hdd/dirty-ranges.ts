@@ -2,6 +2,7 @@
 // write replaces older cached data for the same sectors and merges with touching ranges (the drive
 // writes a contiguous dirty run in one pass); a write-through (FUA) write drops the cached copies
 // it supersedes.
+import { partitionPoint } from "../../sim/util/partition-point.ts";
 
 export interface SectorRange {
   start: number;
@@ -68,14 +69,6 @@ export class DirtyRanges {
   /** Index of the first range whose end (start + count) is >= `sector`. */
   private firstEndingAtOrAfter(sector: number): number {
     const r = this.ranges;
-    let lo = 0;
-    let hi = r.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const x = r[mid] as SectorRange;
-      if (x.start + x.count < sector) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(r.length, (i) => (r[i] as SectorRange).start + (r[i] as SectorRange).count < sector);
   }
 }

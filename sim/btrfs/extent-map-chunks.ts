@@ -3,6 +3,7 @@
 // is two binary searches and an insert or removal moves at most a chunk's worth of entries. A
 // single sorted array cost O(n) per change, quadratic over a run whose file holds ~10^5 maps.
 // A simulator data structure: the model's costs are charged by the extent map tree, not here.
+import { partitionPoint } from "../util/partition-point.ts";
 
 /** What the store orders by. */
 export interface Started {
@@ -41,13 +42,7 @@ export class ChunkedSortedList<T extends Started> {
   /** Into `pos`: where an entry starting at `start` goes, after every entry whose start is <= start. */
   seekAfter(start: number, pos: ChunkPos): void {
     const chunks = this.chunks;
-    let lo = 0;
-    let hi = chunks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (((chunks[mid] as T[])[0] as T).start <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(chunks.length, (i) => ((chunks[i] as T[])[0] as T).start <= start);
     // Chunk lo - 1 is the last whose first entry starts at or before `start`.
     if (lo === 0) {
       pos.chunk = 0;
@@ -55,15 +50,8 @@ export class ChunkedSortedList<T extends Started> {
       return;
     }
     const c = chunks[lo - 1] as T[];
-    let a = 0;
-    let b = c.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if ((c[mid] as T).start <= start) a = mid + 1;
-      else b = mid;
-    }
     pos.chunk = lo - 1;
-    pos.index = a;
+    pos.index = partitionPoint(c.length, (i) => (c[i] as T).start <= start);
   }
 
   /** The entry at `pos`, or undefined past the end. */

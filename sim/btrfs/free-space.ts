@@ -2,6 +2,7 @@
 // a moving cursor. The cursor stands in for btrfs's allocation clusters (find_free_extent with a
 // free_cluster): consecutive allocations land next to each other and move forward through the
 // group, and space freed behind the cursor is reused only after the cursor wraps around.
+import { partitionPoint } from "../util/partition-point.ts";
 
 export interface Range {
   start: number;
@@ -41,13 +42,7 @@ export class FreeSpace {
   /** Returns [start, start+len) to the free space. */
   free(start: number, len: number): void {
     const r = this.ranges;
-    let lo = 0;
-    let hi = r.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((r[mid] as Range).start < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(r.length, (i) => (r[i] as Range).start < start);
     const prev = r[lo - 1];
     const next = r[lo];
     if ((prev !== undefined && prev.start + prev.len > start) || (next !== undefined && start + len > next.start)) {
@@ -89,14 +84,7 @@ export class FreeSpace {
   private findFit(bytes: number): number {
     const r = this.ranges;
     // The first range that ends after the cursor, by binary search; then onwards, then wrap.
-    let lo = 0;
-    let hi = r.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const x = r[mid] as Range;
-      if (x.start + x.len <= this.cursor) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(r.length, (i) => (r[i] as Range).start + (r[i] as Range).len <= this.cursor);
     for (let i = lo; i < r.length; i++) {
       const x = r[i] as Range;
       if (x.len >= bytes && x.start + x.len - bytes >= this.cursor) return i;

@@ -12,6 +12,7 @@ import { PromiseTracker } from "./promises.ts";
 import { CrashRecorder, IMAGE_BLOCK_BYTES } from "./recorder.ts";
 import { MountError, recover, recoveryContext, type RecoveryContext } from "./recover.ts";
 import { verify } from "./verify.ts";
+import { partitionPoint } from "../util/partition-point.ts";
 
 export interface CrashCheckConfig extends Omit<RunConfig, "crashRecorder" | "trace"> {
   /** Power cuts to try (all request boundaries if there are no more than this). */
@@ -112,14 +113,7 @@ function dataHistory(recorder: CrashRecorder, volumes: RecoveryContext["volumes"
   return (logicalBlock, seq) => {
     const list = byPhysical.get(volumes.firstPhysical(logicalBlock * IMAGE_BLOCK_BYTES) / IMAGE_BLOCK_BYTES);
     if (list === undefined) return undefined;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid] as { seq: number }).seq < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return list[lo - 1]?.image;
+    return list[partitionPoint(list.length, (i) => (list[i] as { seq: number }).seq < seq) - 1]?.image;
   };
 }
 

@@ -9,6 +9,7 @@ import { OBJECTID } from "../btrfs/ctree/key.ts";
 import { BoundedCache } from "./bounded-cache.ts";
 import type { DataImage, TreeBlockImage } from "./images.ts";
 import { IMAGE_BLOCK_BYTES } from "./recorder.ts";
+import { partitionPoint } from "../util/partition-point.ts";
 
 /** Csum leaves whose runs are kept (a few logs' worth). */
 const CACHED_LEAVES = 4096;
@@ -65,14 +66,7 @@ export class CsumIndex {
   lookup(logical: number): DataImage | null | undefined {
     for (let layer = 1; layer >= 0; layer--) {
       const runs = this.layers[layer] as CsumRun[];
-      let lo = 0;
-      let hi = runs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((runs[mid] as CsumRun).first <= logical) lo = mid + 1;
-        else hi = mid;
-      }
-      const run = runs[lo - 1];
+      const run = runs[partitionPoint(runs.length, (i) => (runs[i] as CsumRun).first <= logical) - 1];
       if (run !== undefined && logical - run.first < run.expected.length) return run.expected[logical - run.first];
     }
     return undefined;

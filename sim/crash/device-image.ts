@@ -11,6 +11,7 @@ import seedrandom from "seedrandom";
 import { BlockStore } from "./block-store.ts";
 import type { BlockImage } from "./images.ts";
 import type { CrashRecorder, RecordedWrite } from "./recorder.ts";
+import { partitionPoint } from "../util/partition-point.ts";
 
 /** A block's content and the write that put it there. */
 export interface BlockContent {
@@ -132,13 +133,6 @@ function stableTimes(recorder: CrashRecorder): number[] {
   for (let i = flushes.length - 1; i >= 0; i--) suffixDone[i] = Math.min((flushes[i] as { doneNs: number }).doneNs, suffixDone[i + 1] as number);
   return recorder.writes.map((w) => {
     if (!recorder.volatileCache || w.fua) return w.doneNs;
-    let lo = 0;
-    let hi = flushes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((flushes[mid] as { issuedNs: number }).issuedNs >= w.doneNs) hi = mid;
-      else lo = mid + 1;
-    }
-    return suffixDone[lo] as number;
+    return suffixDone[partitionPoint(flushes.length, (i) => (flushes[i] as { issuedNs: number }).issuedNs < w.doneNs)] as number;
   });
 }

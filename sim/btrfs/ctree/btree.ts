@@ -10,6 +10,7 @@ import type { CpuMeter } from "../../cpu/index.ts";
 import { HEADER_BYTES, KEY_PTR_BYTES, itemFootprint, type Item } from "./items.ts";
 import { compareKeys, type Key } from "./key.ts";
 import { firstKey, isLeaf, shareItems, writableItems, type Leaf, type Node, type TreeBlock } from "./tree-block.ts";
+import { partitionPoint } from "../../util/partition-point.ts";
 
 /** What a tree needs from the filesystem around it. */
 export interface TreeHost {
@@ -750,26 +751,12 @@ export class LeafCursor {
 
 /** Index of the first item whose key is >= k. */
 function lowerBound(items: readonly Item[], k: Key): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareKeys((items[mid] as Item).key, k) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(items.length, (i) => compareKeys((items[i] as Item).key, k) < 0);
 }
 
 /** Index of the first key that is > k. */
 function upperBound(keys: readonly Key[], k: Key): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareKeys(keys[mid] as Key, k) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(keys.length, (i) => compareKeys(keys[i] as Key, k) <= 0);
 }
 
 function bytesOf(items: readonly Item[]): number {
