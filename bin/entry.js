@@ -1,18 +1,23 @@
 // Which CLI module the fsyncsim command loads: the compiled copy under dist/ (written by
 // `npm run build`, which `npm ci` runs through the `prepare` script) when it is at least as new as
-// every TypeScript source and package.json, else the sources themselves through tsx. Loading the
-// compiled copy saves tsx's transform, about 0.5 s of CPU per process and per worker thread; the
-// fallback means an edited source is never run from a stale build.
-import { existsSync, readdirSync, statSync } from "node:fs";
+// every TypeScript source it was compiled from and the files that configure it, else the sources
+// themselves through tsx. Loading the compiled copy saves tsx's transform, about 0.5 s of CPU per
+// process and per worker thread; the fallback means an edited source is never run from a stale
+// build.
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** The directories compiled into dist/ (tsconfig.build.json's "include"). */
-export const SOURCE_DIRS = ["cli", "sim", "devices", "workloads", "charts", "report"];
+/** The build's configuration; its "include" lists the directories compiled into dist/. */
+export const BUILD_CONFIG = "tsconfig.build.json";
+/** Files whose change makes a build stale besides the sources. */
+const CONFIG_FILES = ["package.json", "tsconfig.json", BUILD_CONFIG];
 
-/** Newest modification time (ms) of the package's .ts sources and package.json under `root`. */
+/** Newest modification time (ms) of the .ts sources the build compiles and its configuration, under `root`. */
 export function newestSourceMs(root) {
-  let newest = statSync(join(root, "package.json")).mtimeMs;
-  for (const dir of SOURCE_DIRS) {
+  let newest = 0;
+  for (const file of CONFIG_FILES) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
+  const { include } = JSON.parse(readFileSync(join(root, BUILD_CONFIG), "utf8"));
+  for (const dir of include) {
     for (const rel of readdirSync(join(root, dir), { recursive: true })) {
       if (typeof rel === "string" && rel.endsWith(".ts")) newest = Math.max(newest, statSync(join(root, dir, rel)).mtimeMs);
     }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain JavaScript module without type declarations
-import { SOURCE_DIRS, compiledIsFresh } from "../../bin/entry.js";
+import { BUILD_CONFIG, compiledIsFresh } from "../../bin/entry.js";
 
 let root: string | undefined;
 afterEach(() => {
@@ -12,12 +12,15 @@ afterEach(() => {
   root = undefined;
 });
 
-/** A package tree with every source dir, one source file, and a build at time `builtS` (or none). */
+/** A package tree with two source dirs, one source file, and a build at time `builtS` (or none). */
 function tree(sourceS: number, builtS: number | undefined): string {
   root = mkdtempSync(join(tmpdir(), "fsyncsim-entry-"));
-  writeFileSync(join(root, "package.json"), "{}");
-  utimesSync(join(root, "package.json"), 1000, 1000);
-  for (const dir of SOURCE_DIRS as string[]) mkdirSync(join(root, dir, "deep"), { recursive: true });
+  const config: Record<string, string> = { "package.json": "{}", "tsconfig.json": "{}", [BUILD_CONFIG as string]: JSON.stringify({ include: ["sim", "workloads"] }) };
+  for (const [name, text] of Object.entries(config)) {
+    writeFileSync(join(root, name), text);
+    utimesSync(join(root, name), 1000, 1000);
+  }
+  for (const dir of ["sim", "workloads", "test"]) mkdirSync(join(root, dir, "deep"), { recursive: true });
   const source = join(root, "sim", "deep", "x.ts");
   writeFileSync(source, "export {};");
   utimesSync(source, sourceS, sourceS);
@@ -38,10 +41,18 @@ describe("bin/entry.js compiledIsFresh", () => {
     expect(compiledIsFresh(tree(4000, 3000))).toBe(false);
   });
 
-  it("is false when package.json changed after the build", () => {
+  it("is false when package.json or a compiler configuration changed after the build", () => {
+    for (const file of ["package.json", "tsconfig.json", BUILD_CONFIG as string]) {
+      const r = tree(2000, 3000);
+      utimesSync(join(r, file), 5000, 5000);
+      expect(compiledIsFresh(r), file).toBe(false);
+    }
+  });
+
+  it("ignores sources outside the build's include list (tests are not compiled)", () => {
     const r = tree(2000, 3000);
-    utimesSync(join(r, "package.json"), 5000, 5000);
-    expect(compiledIsFresh(r)).toBe(false);
+    writeFileSync(join(r, "test", "late.test.ts"), "export {};");
+    expect(compiledIsFresh(r)).toBe(true);
   });
 
   it("is false without a build", () => {
