@@ -19,12 +19,12 @@
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { packagePath } from "../sim/util/package-root.ts";
+import { fioExamplesDir } from "./fio-examples-dir.ts";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const CATALOGUE_PATH = join(ROOT, "workloads/fio/fio-catalogue.ts");
-const EXAMPLES_DIR = "/work/shared/fio-examples";
+export const CATALOGUE_PATH = packagePath("workloads", "fio", "fio-catalogue.ts");
 /** fio processes run at once while probing. */
 const PROBE_CONCURRENCY = 4;
 
@@ -136,9 +136,10 @@ function manNames(man: string): { names: string[]; engineOptions: [string, strin
 function exampleNames(): { keys: string[]; engines: string[] } {
   const keys = new Set<string>();
   const engines = new Set<string>();
-  if (!existsSync(EXAMPLES_DIR)) return { keys: [], engines: [] };
-  for (const file of readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".fio")).sort()) {
-    for (const line of readFileSync(join(EXAMPLES_DIR, file), "utf8").split("\n")) {
+  const examples = fioExamplesDir();
+  if (examples === undefined) return { keys: [], engines: [] };
+  for (const file of readdirSync(examples).filter((f) => f.endsWith(".fio")).sort()) {
+    for (const line of readFileSync(join(examples, file), "utf8").split("\n")) {
       const m = /^\s*([A-Za-z0-9_-]+)\s*(?:=\s*(.*?))?\s*$/.exec(line);
       if (m?.[1] === undefined || line.trim().startsWith("[")) continue;
       keys.add(m[1]);

@@ -4,6 +4,7 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { RunResult } from "./run-job.ts";
+import { RUNS_COMPILED } from "../util/package-root.ts";
 import runTask, { type RunTask } from "./workers/run-task.ts";
 
 export interface RunPool {
@@ -22,7 +23,7 @@ export function defaultWorkers(): number {
  * the TypeScript sources, a small .mjs that loads the task through tsx (workers do not inherit the
  * main thread's loader).
  */
-const WORKER_ENTRY = import.meta.url.endsWith(".js") ? new URL("./workers/run-task.js", import.meta.url) : new URL("./workers/run-task-worker.mjs", import.meta.url);
+const WORKER_ENTRY = new URL(RUNS_COMPILED ? "./workers/run-task.js" : "./workers/run-task-worker.mjs", import.meta.url);
 
 export function createRunPool(workers: number): RunPool {
   if (workers <= 1) {

@@ -6,8 +6,11 @@ import { fileURLToPath } from "node:url";
 /** This file is sim/util/package-root.ts under the package root, or dist/sim/util/package-root.js. */
 const twoUp = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
+/** True when this code is the compiled copy under dist/, false when it runs from the TypeScript sources. */
+export const RUNS_COMPILED = basename(twoUp) === "dist";
+
 /** The package's root directory. */
-export const PACKAGE_ROOT = basename(twoUp) === "dist" ? dirname(twoUp) : twoUp;
+export const PACKAGE_ROOT = RUNS_COMPILED ? dirname(twoUp) : twoUp;
 
 /** A path inside the package, e.g. packagePath("workloads", "jobs", "seed.fio"). */
 export function packagePath(...parts: string[]): string {

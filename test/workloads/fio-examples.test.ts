@@ -2,20 +2,13 @@
 // device: every one either runs or is refused with exit code 2 and one line naming the file, the
 // line and the option or engine fsyncsim does not simulate. No crash, no stack trace, nothing
 // silently ignored.
-import { existsSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fioExamplesDir } from "../../scripts/fio-examples-dir.ts";
 import { cli } from "../cli/harness.ts";
 
-/** ../shared/fio-examples beside the checkout (or beside any directory above it, for clones made elsewhere). */
-function examplesDir(): string | undefined {
-  for (let dir = join(import.meta.dirname, "../.."); ; dir = dirname(dir)) {
-    const candidate = join(dir, "..", "shared", "fio-examples");
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return existsSync("/work/shared/fio-examples") ? "/work/shared/fio-examples" : undefined;
-  }
-}
-const DIR = examplesDir() ?? "";
+const DIR = fioExamplesDir() ?? "";
 const files = DIR === "" ? [] : readdirSync(DIR).filter((f) => f.endsWith(".fio")).sort();
 
 describe.skipIf(files.length === 0)("fio's example job files", () => {
