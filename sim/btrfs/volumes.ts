@@ -40,8 +40,13 @@ export class Volumes {
   private readonly layout: ChunkLayout;
   private nextPhysical = RESERVED_START_BYTES;
   private nextLogical = RESERVED_START_BYTES;
-  /** Freed ranges still referenced by committed metadata: released when their transaction commits. */
-  private readonly pinned: Array<Range & { transid: number }> = [];
+  /**
+   * Freed ranges still referenced by committed metadata, released when their transaction commits:
+   * start, length and transaction of each, in parallel arrays (no object per pinned block).
+   */
+  private readonly pinnedStart: number[] = [];
+  private readonly pinnedLen: number[] = [];
+  private readonly pinnedTransid: number[] = [];
 
   constructor(layout: ChunkLayout) {
     this.layout = layout;
@@ -83,17 +88,32 @@ export class Volumes {
 
   /** btrfs_pin_extent: frees [start, start+len) once transaction `transid` has committed. */
   pin(start: number, len: number, transid: number): void {
-    this.pinned.push({ start, len, transid });
+    this.pinnedStart.push(start);
+    this.pinnedLen.push(len);
+    this.pinnedTransid.push(transid);
   }
 
   /** btrfs_finish_extent_commit: space pinned by transactions up to `transid` becomes free. */
   unpinThrough(transid: number): void {
+    const starts = this.pinnedStart;
+    const lens = this.pinnedLen;
+    const transids = this.pinnedTransid;
     let kept = 0;
-    for (const r of this.pinned) {
-      if (r.transid <= transid) this.groupOf(r.start).free.free(r.start, r.len);
-      else this.pinned[kept++] = r;
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i] as number;
+      const len = lens[i] as number;
+      const t = transids[i] as number;
+      if (t <= transid) this.groupOf(start).free.free(start, len);
+      else {
+        starts[kept] = start;
+        lens[kept] = len;
+        transids[kept] = t;
+        kept++;
+      }
     }
-    this.pinned.length = kept;
+    starts.length = kept;
+    lens.length = kept;
+    transids.length = kept;
   }
 
   /** Physical device offsets of logical `bytenr`: one per copy. */

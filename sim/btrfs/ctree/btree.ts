@@ -401,16 +401,28 @@ export class BTree {
     return block.generation !== this.host.transid || block.written;
   }
 
-  /** __btrfs_cow_block: a writable copy of `block` in its place, the old one freed. */
+  /**
+   * __btrfs_cow_block: a writable copy of `block` in its place, the old one freed. A leaf's copy
+   * is a new block sharing the old one's items until either changes. A node is re-addressed in
+   * place instead (a simulator shortcut: nothing outside the tree holds a node, and a new object
+   * would copy its key and child arrays on every COW, most of the simulator's garbage that
+   * survives a young-generation GC).
+   */
   private cow(block: TreeBlock, parent: Node | undefined, parentSlot: number): TreeBlock {
     if (!this.needsCow(block)) return block;
-    const copy: TreeBlock = isLeaf(block)
-      ? { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items: shareItems(block) as Item[], usedBytes: block.usedBytes, version: 0, itemsShared: true }
-      : { level: block.level, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, keys: block.keys.slice(), children: block.children.slice() };
-    if (parent === undefined) this.root = copy;
-    else parent.children[parentSlot] = copy;
-    this.shapeVersion++;
+    const bytenr = this.host.allocTreeBlock(this.owner);
     this.release(block);
+    let copy: TreeBlock;
+    if (isLeaf(block)) {
+      copy = { level: 0, bytenr, generation: this.host.transid, owner: this.owner, written: false, items: shareItems(block) as Item[], usedBytes: block.usedBytes, version: 0, itemsShared: true };
+      if (parent === undefined) this.root = copy;
+      else parent.children[parentSlot] = copy;
+    } else {
+      copy = block;
+      copy.bytenr = bytenr;
+      copy.generation = this.host.transid;
+      copy.written = false;
+    }
     this.dirty.add(copy);
     this.host.cpu.charge("blockCow");
     return copy;

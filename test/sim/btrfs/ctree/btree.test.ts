@@ -6,6 +6,7 @@ import { BTree } from "../../../../sim/btrfs/ctree/btree.ts";
 import { csumItem, fileExtentItem, type Item } from "../../../../sim/btrfs/ctree/items.ts";
 import { KEY_TYPE, MAX_OFFSET, compareKeys, key } from "../../../../sim/btrfs/ctree/key.ts";
 import { isLeaf, type Leaf } from "../../../../sim/btrfs/ctree/tree-block.ts";
+import { treeBlockImage } from "../../../../sim/crash/images.ts";
 import { FakeHost, checkTree } from "./fake-host.ts";
 
 const extent = (offset: number): Item =>
@@ -110,11 +111,21 @@ describe("BTree", () => {
     tree.dirty.clear();
     host.transid = 2;
     host.freed.length = 0;
+    const oldPath = tree.search(key(257, KEY_TYPE.EXTENT_DATA, 100 * 4096), false).nodes.map((b) => b.bytenr);
+    const rootImage = treeBlockImage(tree.root);
     const path = tree.search(key(257, KEY_TYPE.EXTENT_DATA, 100 * 4096), true);
     expect(tree.root.bytenr).not.toBe(before);
     expect(path.nodes.every((b) => b.generation === 2 && !b.written)).toBe(true);
     expect(host.freed).toHaveLength(tree.height);
     expect(host.freed.every((f) => !f.unwritten)).toBe(true);
+    // The old addresses are the ones freed, the path has new ones, and the image of the root as
+    // written before the COW still points at the old child (nodes are re-addressed in place).
+    expect(host.freed.map((f) => f.bytenr).sort()).toEqual([...oldPath].sort());
+    expect(path.nodes.some((b) => oldPath.includes(b.bytenr))).toBe(false);
+    expect(tree.height).toBe(2);
+    expect(rootImage.bytenr).toBe(before);
+    expect(rootImage.ptrs?.map((p) => p.bytenr)).toContain(oldPath[0]);
+    expect(rootImage.ptrs?.map((p) => p.bytenr)).not.toContain(path.nodes[0]?.bytenr);
     expect(tree.dirty.size).toBe(tree.height);
     // The same path again in the same transaction: nothing more to copy.
     tree.search(key(257, KEY_TYPE.EXTENT_DATA, 100 * 4096), true);
