@@ -31,7 +31,7 @@ function applyRef(fs: FsInfo, ref: DelayedRef): void {
   const tree = fs.extentTree;
   const k = key(ref.bytenr, KEY_TYPE.EXTENT_ITEM, ref.numBytes);
   fs.cpu.charge("delayedRef");
-  const path = tree.search(k, true);
+  const path = tree.searchShared(k, true);
   if (!path.found) {
     if (ref.delta > 0) tree.insertItems([extentItem(k, ref.delta, ref.tree)]);
     return;
@@ -57,7 +57,7 @@ function updateBlockGroups(fs: FsInfo): boolean {
     const k = key(g.logicalStart, KEY_TYPE.BLOCK_GROUP_ITEM, g.lengthBytes);
     const current = fs.extentTree.lookup(k);
     if (current !== undefined && (current.data as BlockGroupData).usedBytes === used) continue;
-    const path = fs.extentTree.search(k, true);
+    const path = fs.extentTree.searchShared(k, true);
     if (path.found) fs.extentTree.replaceItem(path, blockGroupItem(k, used));
     else fs.extentTree.insertItems([blockGroupItem(k, used)]);
     changed = true;
@@ -73,7 +73,7 @@ function updateRootItems(fs: FsInfo): boolean {
     const root = tree.root;
     if (current !== undefined && (current.data as RootItemData).bytenr === root.bytenr) continue;
     const item = rootItem(k, { bytenr: root.bytenr, level: root.level, generation: fs.transid });
-    const path = fs.rootTree.search(k, true);
+    const path = fs.rootTree.searchShared(k, true);
     if (path.found) fs.rootTree.replaceItem(path, item);
     else fs.rootTree.insertItems([item]);
     changed = true;

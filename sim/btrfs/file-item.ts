@@ -36,7 +36,7 @@ export function csumFileBlocks(tree: BTree, bytenr: number, sectors: number, sec
   let at = bytenr;
   let left = sectors;
   while (left > 0) {
-    const path = tree.search(csumKey(at), true);
+    const path = tree.searchShared(csumKey(at), true);
     const leaf = path.nodes[0] as Leaf;
     const slot = path.slots[0] as number;
     const here = leaf.items[slot];
@@ -107,38 +107,63 @@ export interface DiskRange {
 export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRange[], sectorBytes: number, cpu: CpuMeter): void {
   const first = ranges[0];
   if (first === undefined) return;
-  const runs: CsumRange[] = [];
+  // The checksummed runs, as start and end addresses in the reused scratch array.
+  let n = 0;
   let src: LeafCursor | undefined;
   for (const r of ranges) {
     cpu.charge("csumLookup");
     cpu.charge("btreeSearchLevel", csumTree.height);
     src = seekCsum(csumTree, src, r.start, sectorBytes);
     for (let item = src.item; isCsum(item) && item.key.offset < r.end; item = src.item) {
-      pushOverlap(runs, item, r.start, r.end, sectorBytes);
-      if (endOf(item, sectorBytes) > r.end) break;
+      const end = endOf(item, sectorBytes);
+      const a = Math.max(r.start, item.key.offset);
+      const b = Math.min(r.end, end);
+      if (a < b) {
+        if (n + 2 > runScratch.length) growRunScratch();
+        runScratch[n++] = a;
+        runScratch[n++] = b;
+      }
+      if (end > r.end) break;
       src.next();
     }
   }
-  if (runs.length === 0) return;
+  if (n === 0) return;
   const toCow: Key[] = [];
-  const toInsert: CsumRange[] = [];
+  const toInsert: number[] = [];
   let lastLeaf: Leaf | undefined;
   let dst: LeafCursor | undefined;
-  for (const run of runs) {
-    dst = seekCsum(log, dst, run.bytenr, sectorBytes);
+  for (let i = 0; i < n; i += 2) {
+    const start = runScratch[i] as number;
+    const end = runScratch[i + 1] as number;
+    dst = seekCsum(log, dst, start, sectorBytes);
     const item = dst.item;
-    if (isCsum(item) && item.key.offset <= run.bytenr && endOf(item, sectorBytes) >= run.bytenr + run.sectors * sectorBytes) {
+    if (isCsum(item) && item.key.offset <= start && endOf(item, sectorBytes) >= end) {
       cpu.charge("btreeSearchLevel", log.height);
       if (dst.leaf !== lastLeaf) {
         toCow.push(item.key);
         lastLeaf = dst.leaf;
       }
     } else {
-      toInsert.push(run);
+      toInsert.push(start, end);
     }
   }
-  for (const k of toCow) log.search(k, true, false);
-  for (const run of toInsert) csumFileBlocks(log, run.bytenr, run.sectors, sectorBytes);
+  for (const k of toCow) log.searchShared(k, true, false);
+  for (let i = 0; i < toInsert.length; i += 2) {
+    const start = toInsert[i] as number;
+    csumFileBlocks(log, start, ((toInsert[i + 1] as number) - start) / sectorBytes, sectorBytes);
+  }
+}
+
+/**
+ * copyCsums' runs (start, end, start, end, ...): one array for the whole run of the simulator,
+ * grown when a batch needs more, so collecting runs allocates nothing. copyCsums does not nest.
+ */
+let runScratch = new Float64Array(256);
+
+function growRunScratch(): void {
+  const bigger = new Float64Array(runScratch.length * 2);
+  bigger.set(runScratch);
+  runScratch = bigger;
 }
 
 /** Steps a cursor walks forward to the next range before it searches afresh. */
@@ -173,7 +198,7 @@ export function cowCsumLeaves(tree: BTree): void {
     if (!isCsum(last)) continue;
     if (leaf.written || leaf.generation !== tree.transidOfHost) firstKeys.push(isCsum(first) ? first.key : last.key);
   }
-  for (const k of firstKeys) tree.search(k, true, false);
+  for (const k of firstKeys) tree.searchShared(k, true, false);
 }
 
 /** btrfs_del_csums: removes checksums for [start, start+len). */
@@ -195,7 +220,7 @@ export function deleteCsums(tree: BTree, start: number, len: number, sectorBytes
     if (endOf(item, sectorBytes) > end) pieces.push(csumItem(csumKey(end), (endOf(item, sectorBytes) - end) / sectorBytes));
   }
   for (const v of victims) {
-    const path = tree.search(v.key, true);
+    const path = tree.searchShared(v.key, true);
     tree.deleteItems(path, path.slots[0] as number, 1);
   }
   for (const p of pieces) tree.insertItems([p]);

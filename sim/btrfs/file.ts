@@ -39,7 +39,7 @@ export function countExtentItems(tree: BTree, ino: number): number {
 /** Replaces a run of consecutive extent items with another run covering the same keys' span. */
 function replaceRun(tree: BTree, oldItems: readonly Item[], newItems: readonly Item[]): void {
   for (const old of oldItems) {
-    const path = tree.search(old.key, true);
+    const path = tree.searchShared(old.key, true);
     if (!path.found) throw new Error(`replaceRun: item ${old.key.offset} vanished`);
     tree.deleteItems(path, path.slots[0] as number, 1);
   }

@@ -63,7 +63,7 @@ export function flushInodeItem(fs: FsInfo, inode: BtrfsInode): void {
   if (!inode.inodeItemDirty) return;
   const k = key(inode.ino, KEY_TYPE.INODE_ITEM, 0);
   const item = inodeItem(k, { generation: inode.generation, transid: fs.transid, sizeBytes: inode.sizeBytes });
-  const path = fs.fsTree.search(k, true);
+  const path = fs.fsTree.searchShared(k, true);
   if (path.found) fs.fsTree.replaceItem(path, item);
   else fs.fsTree.insertItems([item]);
   inode.inodeItemDirty = false;
@@ -245,7 +245,7 @@ function updateLogRoot(fs: FsInfo, log: LogState): void {
     log.rootItemInserted = true;
     return;
   }
-  log.logRootTree.replaceItem(log.logRootTree.search(k, true), item);
+  log.logRootTree.replaceItem(log.logRootTree.searchShared(k, true), item);
 }
 
 /** The tree's dirty blocks, now being written: marked WRITTEN and no longer dirty. */
