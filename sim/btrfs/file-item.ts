@@ -114,17 +114,31 @@ export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRang
     cpu.charge("csumLookup");
     cpu.charge("btreeSearchLevel", csumTree.height);
     src = seekCsum(csumTree, src, r.start, sectorBytes);
-    for (let item = src.item; isCsum(item) && item.key.offset < r.end; item = src.item) {
-      const end = endOf(item, sectorBytes);
-      const a = Math.max(r.start, item.key.offset);
-      const b = Math.min(r.end, end);
-      if (a < b) {
-        if (n + 2 > runScratch.length) growRunScratch();
-        runScratch[n++] = a;
-        runScratch[n++] = b;
+    // The items overlapping the range, read a leaf at a time from its items array.
+    for (let more = true; more; ) {
+      const items = src.leaf.items;
+      let slot = src.slot;
+      if (slot >= items.length) break; // the end of the tree
+      for (; slot < items.length; slot++) {
+        const item = items[slot];
+        if (!isCsum(item) || item.key.offset >= r.end) {
+          more = false;
+          break;
+        }
+        const end = endOf(item, sectorBytes);
+        const a = Math.max(r.start, item.key.offset);
+        const b = Math.min(r.end, end);
+        if (a < b) {
+          if (n + 2 > runScratch.length) growRunScratch();
+          runScratch[n++] = a;
+          runScratch[n++] = b;
+        }
+        if (end > r.end) {
+          more = false;
+          break;
+        }
       }
-      if (end > r.end) break;
-      src.next();
+      src.skipTo(slot);
     }
   }
   if (n === 0) return;
@@ -132,19 +146,28 @@ export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRang
   const toInsert: number[] = [];
   let lastLeaf: Leaf | undefined;
   let dst: LeafCursor | undefined;
-  for (let i = 0; i < n; i += 2) {
+  for (let i = 0; i < n; ) {
     const start = runScratch[i] as number;
     const end = runScratch[i + 1] as number;
     dst = seekCsum(log, dst, start, sectorBytes);
     const item = dst.item;
     if (isCsum(item) && item.key.offset <= start && endOf(item, sectorBytes) >= end) {
-      cpu.charge("btreeSearchLevel", log.height);
+      // This log item covers the run, and every following run that ends within it (runs ascend):
+      // the cursor would stop at it again for each. Charged per run, in the same order.
+      const itemEnd = endOf(item, sectorBytes);
+      let covered = 0;
+      do {
+        covered++;
+        i += 2;
+      } while (i < n && (runScratch[i + 1] as number) <= itemEnd);
+      cpu.chargeEach("btreeSearchLevel", log.height, covered);
       if (dst.leaf !== lastLeaf) {
         toCow.push(item.key);
         lastLeaf = dst.leaf;
       }
     } else {
       toInsert.push(start, end);
+      i += 2;
     }
   }
   for (const k of toCow) log.searchShared(k, true, false);
