@@ -100,93 +100,70 @@ export interface DiskRange {
  * copy_items' checksum half for a batch of extents: for each disk range (sorted, disjoint), the
  * kernel looks its checksums up in the csum tree (btrfs_lookup_csums_range: a search and a copy)
  * and records them in the log (btrfs_csum_file_blocks: a search, then nothing more if the log
- * already covers them, else an insert or extend). The simulator moves a cursor through each tree
- * (seekCsum: walking short gaps, searching long ones) and charges the CPU per range as the kernel
- * pays it.
+ * already covers them, else an insert or extend). A run is a csum item overlapping a range,
+ * clipped to it; the kernel charges a log search per run, and inserts the runs no single log item
+ * covers.
+ *
+ * The simulator moves a cursor through each tree (seekCsum: walking short gaps, searching long
+ * ones). A log item that covers a run covers every following run that ends within it, so from one
+ * such run on, the runs are counted a leaf at a time by binary search (LeafCursor.skipWhile)
+ * instead of visited; a re-logged merged extent has hundreds of runs under a handful of log items.
+ * Charges are those of a visit per run, in the same order.
  */
 export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRange[], sectorBytes: number, cpu: CpuMeter): void {
-  const first = ranges[0];
-  if (first === undefined) return;
-  // The checksummed runs, as start and end addresses in the reused scratch array.
-  let n = 0;
-  let src: LeafCursor | undefined;
-  for (const r of ranges) {
+  if (ranges.length === 0) return;
+  for (let i = 0; i < ranges.length; i++) {
     cpu.charge("csumLookup");
     cpu.charge("btreeSearchLevel", csumTree.height);
-    src = seekCsum(csumTree, src, r.start, sectorBytes);
-    // The items overlapping the range, read a leaf at a time from its items array.
-    for (let more = true; more; ) {
-      const items = src.leaf.items;
-      let slot = src.slot;
-      if (slot >= items.length) break; // the end of the tree
-      for (; slot < items.length; slot++) {
-        const item = items[slot];
-        if (!isCsum(item) || item.key.offset >= r.end) {
-          more = false;
-          break;
-        }
-        const end = endOf(item, sectorBytes);
-        const a = Math.max(r.start, item.key.offset);
-        const b = Math.min(r.end, end);
-        if (a < b) {
-          if (n + 2 > runScratch.length) growRunScratch();
-          runScratch[n++] = a;
-          runScratch[n++] = b;
-        }
-        if (end > r.end) {
-          more = false;
-          break;
-        }
-      }
-      src.skipTo(slot);
-    }
   }
-  if (n === 0) return;
+  /** Runs found inside a log item. */
+  let covered = 0;
+  /** End of the log item that covers the runs counted last; -Infinity when the last run was not covered. */
+  let coverEnd = -Infinity;
   const toCow: Key[] = [];
   const toInsert: number[] = [];
   let lastLeaf: Leaf | undefined;
+  let src: LeafCursor | undefined;
   let dst: LeafCursor | undefined;
-  for (let i = 0; i < n; ) {
-    const start = runScratch[i] as number;
-    const end = runScratch[i + 1] as number;
-    dst = seekCsum(log, dst, start, sectorBytes);
-    const item = dst.item;
-    if (isCsum(item) && item.key.offset <= start && endOf(item, sectorBytes) >= end) {
-      // This log item covers the run, and every following run that ends within it (runs ascend):
-      // the cursor would stop at it again for each. Charged per run, in the same order.
-      const itemEnd = endOf(item, sectorBytes);
-      let covered = 0;
-      do {
-        covered++;
-        i += 2;
-      } while (i < n && (runScratch[i + 1] as number) <= itemEnd);
-      cpu.chargeEach("btreeSearchLevel", log.height, covered);
-      if (dst.leaf !== lastLeaf) {
-        toCow.push(item.key);
-        lastLeaf = dst.leaf;
+  for (const r of ranges) {
+    src = seekCsum(csumTree, src, r.start, sectorBytes);
+    for (;;) {
+      if (coverEnd >= r.end) {
+        // Every run left in the range ends inside the covering log item. An item reaching past
+        // the range stays under the cursor: the next range may start inside it.
+        covered += src.skipWhile((it) => isCsum(it) && endOf(it, sectorBytes) <= r.end);
+        const last = src.item;
+        if (isCsum(last) && last.key.offset < r.end) covered++;
+        break;
       }
-    } else {
-      toInsert.push(start, end);
-      i += 2;
+      if (coverEnd > -Infinity) covered += src.skipWhile((it) => isCsum(it) && endOf(it, sectorBytes) <= coverEnd);
+      const item = src.item;
+      if (!isCsum(item) || item.key.offset >= r.end) break;
+      const a = Math.max(r.start, item.key.offset);
+      const b = Math.min(r.end, endOf(item, sectorBytes));
+      dst = seekCsum(log, dst, a, sectorBytes);
+      const logged = dst.item;
+      if (isCsum(logged) && logged.key.offset <= a && endOf(logged, sectorBytes) >= b) {
+        covered++;
+        coverEnd = endOf(logged, sectorBytes);
+        if (dst.leaf !== lastLeaf) {
+          toCow.push(logged.key);
+          lastLeaf = dst.leaf;
+        }
+      } else {
+        toInsert.push(a, b);
+        coverEnd = -Infinity;
+      }
+      if (b === r.end) break; // the item may reach into the next range: leave the cursor on it
+      src.next();
     }
   }
+  cpu.chargeEach("btreeSearchLevel", log.height, covered);
   for (const k of toCow) log.searchShared(k, true, false);
   for (let i = 0; i < toInsert.length; i += 2) {
     const start = toInsert[i] as number;
     csumFileBlocks(log, start, ((toInsert[i + 1] as number) - start) / sectorBytes, sectorBytes);
   }
-}
-
-/**
- * copyCsums' runs (start, end, start, end, ...): one array for the whole run of the simulator,
- * grown when a batch needs more, so collecting runs allocates nothing. copyCsums does not nest.
- */
-let runScratch = new Float64Array(256);
-
-function growRunScratch(): void {
-  const bigger = new Float64Array(runScratch.length * 2);
-  bigger.set(runScratch);
-  runScratch = bigger;
 }
 
 /** Steps a cursor walks forward to the next range before it searches afresh. */

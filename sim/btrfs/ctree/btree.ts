@@ -10,6 +10,7 @@ import type { CpuMeter } from "../../cpu/index.ts";
 import { HEADER_BYTES, KEY_PTR_BYTES, itemFootprint, type Item } from "./items.ts";
 import { compareKeys, type Key } from "./key.ts";
 import { firstKey, isLeaf, shareItems, writableItems, type Leaf, type Node, type TreeBlock } from "./tree-block.ts";
+import { partitionPoint } from "../../util/partition-point.ts";
 
 /** What a tree needs from the filesystem around it. */
 export interface TreeHost {
@@ -774,6 +775,24 @@ export class LeafCursor {
   skipTo(slot: number): void {
     this.path.slots[0] = slot;
     this.settle();
+  }
+
+  /**
+   * Moves past the items for which `holds` is true, which must be a prefix of the items from here
+   * on (true, then false for the rest); returns how many. Binary search within each leaf: a leaf's
+   * worth of items costs a few probes, not a visit each.
+   */
+  skipWhile(holds: (item: Item) => boolean): number {
+    let skipped = 0;
+    for (;;) {
+      const items = this.leaf.items;
+      const from = this.path.slots[0] as number;
+      if (from >= items.length) return skipped; // the end of the tree
+      const upto = from + partitionPoint(items.length - from, (k) => holds(items[from + k] as Item));
+      skipped += upto - from;
+      this.skipTo(upto);
+      if (upto < items.length) return skipped;
+    }
   }
 
   private settle(): void {
