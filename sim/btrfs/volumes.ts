@@ -42,11 +42,11 @@ export class Volumes {
   private nextLogical = RESERVED_START_BYTES;
   /**
    * Freed ranges still referenced by committed metadata, released when their transaction commits:
-   * start, length and transaction of each, in parallel arrays (no object per pinned block).
+   * (start, length, transaction) triples in a typed array, whose storage the garbage collector
+   * neither scans nor copies (a transaction pins hundreds of thousands of log blocks).
    */
-  private readonly pinnedStart: number[] = [];
-  private readonly pinnedLen: number[] = [];
-  private readonly pinnedTransid: number[] = [];
+  private pinned = new Float64Array(3 * 1024);
+  private pinnedCount = 0;
 
   constructor(layout: ChunkLayout) {
     this.layout = layout;
@@ -88,32 +88,34 @@ export class Volumes {
 
   /** btrfs_pin_extent: frees [start, start+len) once transaction `transid` has committed. */
   pin(start: number, len: number, transid: number): void {
-    this.pinnedStart.push(start);
-    this.pinnedLen.push(len);
-    this.pinnedTransid.push(transid);
+    if (3 * (this.pinnedCount + 1) > this.pinned.length) {
+      const bigger = new Float64Array(this.pinned.length * 2);
+      bigger.set(this.pinned);
+      this.pinned = bigger;
+    }
+    const at = 3 * this.pinnedCount++;
+    this.pinned[at] = start;
+    this.pinned[at + 1] = len;
+    this.pinned[at + 2] = transid;
   }
 
   /** btrfs_finish_extent_commit: space pinned by transactions up to `transid` becomes free. */
   unpinThrough(transid: number): void {
-    const starts = this.pinnedStart;
-    const lens = this.pinnedLen;
-    const transids = this.pinnedTransid;
+    const p = this.pinned;
     let kept = 0;
-    for (let i = 0; i < starts.length; i++) {
-      const start = starts[i] as number;
-      const len = lens[i] as number;
-      const t = transids[i] as number;
+    for (let i = 0; i < this.pinnedCount; i++) {
+      const start = p[3 * i] as number;
+      const len = p[3 * i + 1] as number;
+      const t = p[3 * i + 2] as number;
       if (t <= transid) this.groupOf(start).free.free(start, len);
       else {
-        starts[kept] = start;
-        lens[kept] = len;
-        transids[kept] = t;
+        p[3 * kept] = start;
+        p[3 * kept + 1] = len;
+        p[3 * kept + 2] = t;
         kept++;
       }
     }
-    starts.length = kept;
-    lens.length = kept;
-    transids.length = kept;
+    this.pinnedCount = kept;
   }
 
   /** Physical device offsets of logical `bytenr`: one per copy. */

@@ -9,7 +9,7 @@
 import type { CpuMeter } from "../../cpu/index.ts";
 import { HEADER_BYTES, KEY_PTR_BYTES, itemFootprint, type Item } from "./items.ts";
 import { compareKeys, type Key } from "./key.ts";
-import { firstKey, isLeaf, shareItems, writableItems, type Leaf, type Node, type TreeBlock } from "./tree-block.ts";
+import { firstKey, isLeaf, writableItems, type Leaf, type Node, type TreeBlock } from "./tree-block.ts";
 import { partitionPoint } from "../../util/partition-point.ts";
 
 /** What a tree needs from the filesystem around it. */
@@ -411,7 +411,7 @@ export class BTree {
 
   /**
    * __btrfs_cow_block: a writable copy of `block` in its place, the old one freed. A leaf's copy
-   * is a new block sharing the old one's items until either changes. A node is re-addressed in
+   * is a new block that takes over the old one's items array. A node is re-addressed in
    * place instead (a simulator shortcut: nothing outside the tree holds a node, and a new object
    * would copy its key and child arrays on every COW, most of the simulator's garbage that
    * survives a young-generation GC).
@@ -422,7 +422,9 @@ export class BTree {
     this.release(block);
     let copy: TreeBlock;
     if (isLeaf(block)) {
-      copy = { level: 0, bytenr, generation: this.host.transid, owner: this.owner, written: false, items: shareItems(block) as Item[], usedBytes: block.usedBytes, version: 0, itemsShared: true };
+      // The old leaf is dropped, so its items array passes to the copy, still shared if it was
+      // shared before (with a block image or a cached log copy), else the copy's own.
+      copy = { level: 0, bytenr, generation: this.host.transid, owner: this.owner, written: false, items: block.items, usedBytes: block.usedBytes, version: 0, itemsShared: block.itemsShared };
       if (parent === undefined) this.root = copy;
       else parent.children[parentSlot] = copy;
     } else {
