@@ -1,11 +1,20 @@
 // One whole-run benchmark case, run in a process of its own by whole-run.ts so that its memory
 // figure is its own: the seed job (workloads/jobs/seed.fio) at another size, simulated in-process
 // as `fsyncsim run --set size=...` does, timed from runJob's call to its return (process start and
-// module loading excluded). Prints one JSON line: fsyncs, wall time and the process's peak RSS.
+// module loading excluded). Like the fsyncsim command, it runs the compiled copy in dist/ while
+// that is current (bin/entry.js), else the sources through tsx (whose transform of the sources
+// runs the simulation some 15 % slower). Prints one JSON line: fsyncs, wall time, the process's
+// peak RSS, and which copy ran.
 // Usage: node --import tsx bench/whole-run-case.ts <logger> <device> <size, e.g. 400m>
-import { loggerKind, runJob } from "../sim/index.ts";
-import { deviceSpec, type DeviceKind } from "../devices/index.ts";
-import { readJobFile } from "../workloads/index.ts";
+import { fileURLToPath } from "node:url";
+import { compiledIsFresh } from "../bin/entry.js";
+
+const compiled = compiledIsFresh(fileURLToPath(new URL("..", import.meta.url)));
+const from = (module: string): string => new URL(compiled ? `../dist/${module}.js` : `../${module}.ts`, import.meta.url).href;
+const { loggerKind, runJob } = (await import(from("sim/index"))) as typeof import("../sim/index.ts");
+const { deviceSpec } = (await import(from("devices/index"))) as typeof import("../devices/index.ts");
+const { readJobFile } = (await import(from("workloads/index"))) as typeof import("../workloads/index.ts");
+type DeviceKind = import("../devices/index.ts").DeviceKind;
 
 const SEED_JOB = "workloads/jobs/seed.fio";
 
@@ -15,6 +24,8 @@ export interface CaseResult {
   readonly wallMs: number;
   /** Peak resident set size of this process, bytes. */
   readonly peakRssBytes: number;
+  /** The compiled copy in dist/ ran (else the sources through tsx). */
+  readonly compiled: boolean;
 }
 
 const [logger = "", device = "", size = ""] = process.argv.slice(2);
@@ -23,5 +34,5 @@ const config = { jobs, device: deviceSpec(device).name as DeviceKind, fs: "btrfs
 const t0 = performance.now();
 const result = runJob(config);
 const wallMs = performance.now() - t0;
-const out: CaseResult = { fsyncs: result.fsyncs, wallMs, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+const out: CaseResult = { fsyncs: result.fsyncs, wallMs, peakRssBytes: process.resourceUsage().maxRSS * 1024, compiled };
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -66,7 +66,8 @@ export function runWholeRuns(options: WholeRunOptions): BenchRow[] {
       continue;
     }
     emit({
-      name, opsPerS: r.fsyncs / (r.wallMs / 1000), meanMs: r.wallMs, samples: 1, peakRssBytes: r.peakRssBytes,
+      name: r.compiled ? name : `${name} (sources through tsx: dist/ not current)`,
+      opsPerS: r.fsyncs / (r.wallMs / 1000), meanMs: r.wallMs, samples: 1, peakRssBytes: r.peakRssBytes,
       target: c.target, holds: `${c.holds(r, options.scale) ? "yes" : "no"}${mark}`,
     });
   }

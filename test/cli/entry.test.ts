@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain JavaScript module without type declarations
 import { BUILD_CONFIG, compiledIsFresh } from "../../bin/entry.js";
 
 let root: string | undefined;
