@@ -77,10 +77,11 @@ export function lookupCsumsRange(tree: BTree, start: number, end: number, sector
   const out: CsumRange[] = [];
   const before = tree.lastBefore(csumKey(start + 1));
   if (isCsum(before) && before.key.offset < start) pushOverlap(out, before, start, end, sectorBytes);
-  for (const item of tree.itemsFrom(csumKey(start))) {
-    if (!isCsum(item) || item.key.offset >= end) break;
+  tree.visitFrom(csumKey(start), (item) => {
+    if (!isCsum(item) || item.key.offset >= end) return false;
     pushOverlap(out, item, start, end, sectorBytes);
-  }
+    return true;
+  });
   return out;
 }
 
@@ -125,18 +126,25 @@ export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRang
   let lastLeaf: Leaf | undefined;
   let src: LeafCursor | undefined;
   let dst: LeafCursor | undefined;
+  // The test skipWhile applies, against `limit` (made once per call, not once per use).
+  let limit = 0;
+  const endsBy = (it: Item): boolean => isCsum(it) && endOf(it, sectorBytes) <= limit;
   for (const r of ranges) {
     src = seekCsum(csumTree, src, r.start, sectorBytes);
     for (;;) {
       if (coverEnd >= r.end) {
         // Every run left in the range ends inside the covering log item. An item reaching past
         // the range stays under the cursor: the next range may start inside it.
-        covered += src.skipWhile((it) => isCsum(it) && endOf(it, sectorBytes) <= r.end);
+        limit = r.end;
+        covered += src.skipWhile(endsBy);
         const last = src.item;
         if (isCsum(last) && last.key.offset < r.end) covered++;
         break;
       }
-      if (coverEnd > -Infinity) covered += src.skipWhile((it) => isCsum(it) && endOf(it, sectorBytes) <= coverEnd);
+      if (coverEnd > -Infinity) {
+        limit = coverEnd;
+        covered += src.skipWhile(endsBy);
+      }
       const item = src.item;
       if (!isCsum(item) || item.key.offset >= r.end) break;
       const a = Math.max(r.start, item.key.offset);
@@ -209,10 +217,11 @@ export function deleteCsums(tree: BTree, start: number, len: number, sectorBytes
   const before = tree.lastBefore(csumKey(start + 1));
   const candidates: Item[] = [];
   if (isCsum(before) && before.key.offset < start) candidates.push(before);
-  for (const item of tree.itemsFrom(csumKey(start))) {
-    if (!isCsum(item) || item.key.offset >= end) break;
+  tree.visitFrom(csumKey(start), (item) => {
+    if (!isCsum(item) || item.key.offset >= end) return false;
     candidates.push(item);
-  }
+    return true;
+  });
   for (const item of candidates) {
     if (!isCsum(item) || endOf(item, sectorBytes) <= start) continue;
     victims.push(item);

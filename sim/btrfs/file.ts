@@ -22,12 +22,14 @@ const endOf = (it: ExtentItem): number => it.key.offset + it.data.numBytes;
 /** The inode's extent items overlapping [start, end), in order. */
 export function overlappingExtents(tree: BTree, ino: number, start: number, end: number): ExtentItem[] {
   const out: ExtentItem[] = [];
-  const before = tree.lastBefore(extentKey(ino, start));
+  const k = extentKey(ino, start);
+  const before = tree.lastBefore(k);
   if (isExtentOf(ino, before) && endOf(before) > start) out.push(before);
-  for (const item of tree.itemsFrom(extentKey(ino, start))) {
-    if (!isExtentOf(ino, item) || item.key.offset >= end) break;
+  tree.visitFrom(k, (item) => {
+    if (!isExtentOf(ino, item) || item.key.offset >= end) return false;
     out.push(item);
-  }
+    return true;
+  });
   return out;
 }
 

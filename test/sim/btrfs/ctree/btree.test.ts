@@ -153,6 +153,30 @@ describe("BTree", () => {
     expect(tree.root).toBe(first);
   });
 
+  it("visits items in key order across leaves from a key until told to stop, charging a search per leaf", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    for (let i = 0; i < 51 * 6; i++) tree.insertItems([extent(i * 4096)]);
+    expect(tree.height).toBe(2);
+    const seen: number[] = [];
+    const before = host.cpu.counts.btreeSearchLevel;
+    tree.visitFrom(key(257, KEY_TYPE.EXTENT_DATA, 10 * 4096 + 1), (it) => {
+      if (it.key.offset >= 200 * 4096) return false;
+      seen.push(it.key.offset / 4096);
+      return true;
+    });
+    expect(seen).toEqual(Array.from({ length: 189 }, (_, i) => 11 + i));
+    // A search for the start, then one per leaf stepped into (items 11..200 lie in several leaves).
+    const leafOf = (o: number): unknown => tree.search(key(257, KEY_TYPE.EXTENT_DATA, o * 4096), false, false).nodes[0];
+    const leaves = new Set([...seen, 200].map(leafOf));
+    expect(leaves.size).toBeGreaterThan(2);
+    expect(host.cpu.counts.btreeSearchLevel - before).toBe(tree.height * leaves.size);
+    // From past the last item: nothing, one search.
+    const none: Item[] = [];
+    tree.visitFrom(key(258, 0, 0), (it) => none.push(it) > 0);
+    expect(none).toEqual([]);
+  });
+
   it("drops emptied leaves and collapses to a single empty leaf", () => {
     const host = new FakeHost();
     const tree = new BTree(host, 5);
