@@ -65,11 +65,11 @@ export function machineLines(): string[] {
   ];
 }
 
-/** HEAD's short hash, noting uncommitted changes; "unknown" outside a git checkout. */
+/** HEAD's short hash, noting uncommitted changes (other than the benchmarks' own outputs); "unknown" outside a git checkout. */
 function gitRevision(): string {
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() !== "";
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!results/bench"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() !== "";
     return dirty ? `${head} with uncommitted changes` : head;
   } catch {
     return "unknown";
