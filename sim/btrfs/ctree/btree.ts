@@ -102,10 +102,17 @@ export class BTree {
   private seek(k: Key, cow: boolean, charge: boolean): Finger {
     const f = this.finger;
     if (!this.fingerHolds(k, cow)) this.descend(k, cow);
-    const leaf = f.nodes[0] as Leaf;
-    const slot = lowerBound(leaf.items, k);
+    const items = (f.nodes[0] as Leaf).items;
+    // Searches come in runs around one place (a lookup, then an insert or a walk from the same
+    // key): try the last slot before bisecting. It is the answer exactly when it parts the items
+    // before k from the rest, whatever leaf it came from.
+    const hint = f.slots[0];
+    const slot =
+      hint !== undefined && hint <= items.length && (hint === 0 || compareKeys((items[hint - 1] as Item).key, k) < 0) && (hint === items.length || compareKeys((items[hint] as Item).key, k) >= 0)
+        ? hint
+        : lowerBound(items, k);
     f.slots[0] = slot;
-    const item = leaf.items[slot];
+    const item = items[slot];
     f.found = item !== undefined && compareKeys(item.key, k) === 0;
     if (charge) this.host.cpu.charge("btreeSearchLevel", f.nodes.length);
     return f;

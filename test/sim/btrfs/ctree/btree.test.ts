@@ -153,6 +153,23 @@ describe("BTree", () => {
     expect(tree.root).toBe(first);
   });
 
+  it("finds the slot of the first item at or after the key, whatever the order of the searches", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    for (let i = 0; i < 400; i++) tree.insertItems([extent(i * 8192)]);
+    const rng = seedrandom("slots");
+    for (let n = 0; n < 3000; n++) {
+      // Runs of nearby keys (the last slot is right) mixed with jumps (it is not), present or not.
+      const at = n % 3 === 0 ? Math.floor(rng() * 820) * 4096 : ((n * 4096) % (820 * 4096));
+      const k = key(257, KEY_TYPE.EXTENT_DATA, at);
+      const path = tree.search(k, false, false);
+      const items = (path.nodes[0] as Leaf).items;
+      const expected = items.findIndex((it) => compareKeys(it.key, k) >= 0);
+      expect(path.slots[0]).toBe(expected === -1 ? items.length : expected);
+      expect(path.found).toBe(at % 8192 === 0 && at < 400 * 8192);
+    }
+  });
+
   it("visits items in key order across leaves from a key until told to stop, charging a search per leaf", () => {
     const host = new FakeHost();
     const tree = new BTree(host, 5);
