@@ -584,8 +584,9 @@ export class BTree {
     if (inPlace && parent !== undefined) {
       // Only the parent changed, in place: the path to the target differs in its last two steps.
       // (The simulator's shortcut for the re-search; the kernel adjusts its path in place too.)
-      path.nodes = [target.leaf, ...path.nodes.slice(1)];
-      path.slots = [target.slot, parent.children.indexOf(target.leaf), ...path.slots.slice(2)];
+      path.nodes[0] = target.leaf;
+      path.slots[0] = target.slot;
+      path.slots[1] = parent.children.indexOf(target.leaf);
       path.found = false;
       return;
     }
