@@ -296,8 +296,10 @@ export class BTree {
    * btrfs_search_forward: the leaves holding keys in [minKey, maxKey], in order, skipping every
    * subtree whose generation is older than `minTrans`. Read-only; charges each block visited.
    */
-  *leavesForward(minKey: Key, maxKey: Key, minTrans: number): Generator<Leaf, void, undefined> {
-    yield* this.walkForward(this.root, minKey, maxKey, minTrans);
+  leavesForward(minKey: Key, maxKey: Key, minTrans: number): Leaf[] {
+    const out: Leaf[] = [];
+    this.walkForward(this.root, minKey, maxKey, minTrans, out);
+    return out;
   }
 
   /**
@@ -398,10 +400,11 @@ export class BTree {
 
   // ------------------------------------------------------------------------------- internals ---
 
-  private *walkForward(block: TreeBlock, minKey: Key, maxKey: Key, minTrans: number): Generator<Leaf, void, undefined> {
+  /** btrfs_search_forward's descent, depth first, collecting the leaves into `out`. */
+  private walkForward(block: TreeBlock, minKey: Key, maxKey: Key, minTrans: number, out: Leaf[]): void {
     this.host.cpu.charge("btreeSearchLevel");
     if (isLeaf(block)) {
-      if (block.generation >= minTrans) yield block;
+      if (block.generation >= minTrans) out.push(block);
       return;
     }
     for (let i = 0; i < block.children.length; i++) {
@@ -410,7 +413,7 @@ export class BTree {
       if (compareKeys(block.keys[i] as Key, maxKey) > 0) return;
       const child = block.children[i] as TreeBlock;
       if (child.generation < minTrans) continue;
-      yield* this.walkForward(child, minKey, maxKey, minTrans);
+      this.walkForward(child, minKey, maxKey, minTrans, out);
     }
   }
 
