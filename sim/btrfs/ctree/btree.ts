@@ -131,8 +131,10 @@ export class BTree {
   private descend(k: Key, cow: boolean): void {
     const f = this.finger;
     let block = cow ? this.cow(this.root, undefined, 0) : this.root;
-    f.nodes.length = block.level + 1;
-    f.slots.length = block.level + 1;
+    // Setting an array's length is a runtime call even when it does not change: only on a change of height.
+    const height = block.level + 1;
+    if (f.nodes.length !== height) f.nodes.length = height;
+    if (f.slots.length !== height) f.slots.length = height;
     f.low = undefined;
     f.high = undefined;
     while (!isLeaf(block)) {
