@@ -21,9 +21,10 @@ export interface Leaf extends BlockHeader {
   /** Bumped on every change to the items, so derived data can be cached per leaf (simulator only). */
   version: number;
   /**
-   * The items array is also held elsewhere (a COW copy of this leaf, or the image of a write of
-   * it), so it must be copied before it changes (simulator only: sharing makes a COW or a block
-   * image cost one reference, not one per item).
+   * The items array is also held elsewhere (the image of a write of this leaf, or a cached copy
+   * of an fs leaf that filled this log leaf), so it must be copied before it changes (simulator
+   * only: sharing makes a block image cost one reference, not one per item). A COW copy takes the
+   * array over with this flag as it was.
    */
   itemsShared: boolean;
 }
