@@ -19,7 +19,7 @@ function unit(n) {
   return s;
 }`;
 
-/** Iterations per unit of work: about 3 s on this project's 2-core test host. */
+/** Iterations per unit of work: about 1.6 s in one thread on the 2-core host of docs/performance.md. */
 const UNIT_ITERATIONS = 150_000_000;
 
 function inWorker(iterations: number): Promise<void> {

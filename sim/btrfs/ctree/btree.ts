@@ -773,24 +773,9 @@ export class LeafCursor {
     return this.leaf.items[this.path.slots[0] as number];
   }
 
-  /** The current item's index in the current leaf. */
-  get slot(): number {
-    return this.path.slots[0] as number;
-  }
-
   /** Moves to the next item. */
   next(): void {
     this.path.slots[0] = (this.path.slots[0] as number) + 1;
-    this.settle();
-  }
-
-  /**
-   * Moves to index `slot` of the current leaf (at or after the current one; the leaf's length
-   * moves on to the next leaf's first item), as that many next() calls would, for a caller that
-   * walks the leaf's items array itself.
-   */
-  skipTo(slot: number): void {
-    this.path.slots[0] = slot;
     this.settle();
   }
 
@@ -814,7 +799,8 @@ export class LeafCursor {
         else hi = mid;
       }
       skipped += upto - from;
-      this.skipTo(upto);
+      this.path.slots[0] = upto;
+      this.settle(); // at the leaf's end: on to the next leaf's first item
       if (upto < items.length) return skipped;
     }
   }
