@@ -101,7 +101,8 @@ export class BTree {
    */
   private seek(k: Key, cow: boolean, charge: boolean): Finger {
     const f = this.finger;
-    if (!this.fingerHolds(k, cow)) this.descend(k, cow);
+    if (!this.fingerHolds(k)) this.descend(k, cow);
+    else if (cow) this.cowFinger();
     const items = (f.nodes[0] as Leaf).items;
     // Searches come in runs around one place (a lookup, then an insert or a walk from the same
     // key): try the last slot before bisecting. It is the answer exactly when it parts the items
@@ -118,13 +119,28 @@ export class BTree {
     return f;
   }
 
-  /** True if the finger's leaf is where `k` belongs and (for `cow`) its whole path is writable. */
-  private fingerHolds(k: Key, cow: boolean): boolean {
+  /** True if the finger's leaf is where `k` belongs: a descent for `k` would take the finger's path. */
+  private fingerHolds(k: Key): boolean {
     const f = this.finger;
     if (f.version !== this.shapeVersion) return false;
-    if ((f.low !== undefined && compareKeys(k, f.low) < 0) || (f.high !== undefined && compareKeys(k, f.high) >= 0)) return false;
-    if (cow) for (const b of f.nodes) if (this.needsCow(b)) return false;
-    return true;
+    return (f.low === undefined || compareKeys(k, f.low) >= 0) && (f.high === undefined || compareKeys(k, f.high) < 0);
+  }
+
+  /**
+   * The COWs a descent along the finger's path would make, root first: a node keeps its object,
+   * a leaf's copy replaces it in its parent and in the finger, which stays valid.
+   */
+  private cowFinger(): void {
+    const f = this.finger;
+    const nodes = f.nodes;
+    let changed = false;
+    for (let l = nodes.length - 1; l >= 0; l--) {
+      const b = nodes[l] as TreeBlock;
+      if (!this.needsCow(b)) continue;
+      nodes[l] = this.cow(b, nodes[l + 1] as Node | undefined, f.slots[l + 1] as number);
+      changed = true;
+    }
+    if (changed) f.version = this.shapeVersion;
   }
 
   /** The descent from the root to the leaf for `k`, COWing each block on the way with `cow`, into the finger. */
@@ -135,8 +151,6 @@ export class BTree {
     const height = block.level + 1;
     if (f.nodes.length !== height) f.nodes.length = height;
     if (f.slots.length !== height) f.slots.length = height;
-    f.low = undefined;
-    f.high = undefined;
     while (!isLeaf(block)) {
       f.nodes[block.level] = block;
       const slot = Math.max(0, upperBound(block.keys, k) - 1);
@@ -145,7 +159,18 @@ export class BTree {
       block = cow ? this.cow(child, block, slot) : child;
     }
     f.nodes[0] = block;
-    // The leaf's key bounds: the parent keys either side of the path, taken at the lowest level that has them.
+    this.pinFinger();
+  }
+
+  /**
+   * Makes the finger valid for the tree as it is now: its nodes and slots must be a root-to-leaf
+   * path. Its leaf's key bounds are the parent keys either side of the path, taken at the lowest
+   * level that has them.
+   */
+  private pinFinger(): void {
+    const f = this.finger;
+    f.low = undefined;
+    f.high = undefined;
     for (let l = 1; l < f.nodes.length; l++) {
       const node = f.nodes[l] as Node;
       const slot = f.slots[l] as number;
@@ -249,7 +274,7 @@ export class BTree {
     leaf.version++;
     this.host.cpu.charge("itemDelete", removed);
     if (leaf.items.length === 0) {
-      if (leaf !== this.root) this.removeBlock(path, 0);
+      if (leaf !== this.root) this.removeLeaf(path);
       return;
     }
     if (slot === 0) this.fixupLowKeys(path);
@@ -545,29 +570,34 @@ export class BTree {
     const n = leaf.items.length;
     let mid = (n + 1) >> 1;
     let own = false;
+    // leaf_space_used(...) + data_size > BTRFS_LEAF_DATA_SIZE, each sum stopping once it is over.
+    const room = cap - dataBytes;
     if (mid <= slot) {
-      if (n === 1 || bytesOfRange(leaf.items, mid, n) + dataBytes > cap) {
+      if (n === 1 || bytesExceed(leaf.items, mid, n, room)) {
         if (slot >= n) own = true;
         else {
           mid = slot;
-          if (bytesOfRange(leaf.items, mid, n) + dataBytes > cap) own = true;
+          if (bytesExceed(leaf.items, mid, n, room)) own = true;
         }
       }
-    } else if (bytesOfRange(leaf.items, 0, mid) + dataBytes > cap) {
+    } else if (bytesExceed(leaf.items, 0, mid, room)) {
       if (slot === 0) own = true;
       else {
         mid = slot;
-        if (bytesOfRange(leaf.items, mid, n) + dataBytes > cap) own = true;
+        if (bytesExceed(leaf.items, mid, n, room)) own = true;
       }
     }
     this.host.cpu.charge("blockCow");
-    // Where the batch goes: a leaf of its own, or a slot of one of the halves.
+    // Where the batch goes: a leaf of its own, or a slot of one of the halves; and, if the parent
+    // takes the new leaves in place, the target's slot in it (the split leaf's is path.slots[1]).
     let target: { leaf: Leaf; slot: number };
     let inPlace: boolean;
+    let parentSlot = path.slots[1] as number;
     if (own && (slot === 0 || slot >= n)) {
       const fresh = this.newLeaf([]);
       inPlace = this.linkChildren(path, 0, [fresh], [insKey], slot === 0);
       target = { leaf: fresh, slot: 0 };
+      if (slot !== 0) parentSlot++;
     } else {
       const moved = writableItems(leaf).splice(mid);
       leaf.usedBytes -= bytesOf(moved);
@@ -579,10 +609,12 @@ export class BTree {
         const fresh = this.newLeaf([]);
         inPlace = this.linkChildren(path, 0, [fresh, right], [insKey, rightKey], false);
         target = { leaf: fresh, slot: 0 };
+        parentSlot++;
       } else {
         inPlace = this.linkChildren(path, 0, [right], [mid === slot ? insKey : rightKey], false);
         // slot === mid: the batch starts the right half (its parent key is insKey).
         target = slot < mid ? { leaf, slot } : { leaf: right, slot: slot - mid };
+        if (slot >= mid) parentSlot++;
       }
     }
     const parent = path.nodes[1] as Node | undefined;
@@ -591,8 +623,9 @@ export class BTree {
       // (The simulator's shortcut for the re-search; the kernel adjusts its path in place too.)
       path.nodes[0] = target.leaf;
       path.slots[0] = target.slot;
-      path.slots[1] = parent.children.indexOf(target.leaf);
+      path.slots[1] = parentSlot;
       path.found = false;
+      if (path === this.finger) this.pinFinger();
       return;
     }
     // A parent split too: search again, for a leaf of its own (or the right half it starts) by
@@ -644,6 +677,25 @@ export class BTree {
     this.host.cpu.charge("blockCow", added.length);
     this.linkChildren(path, level + 1, added, added.map((b) => b.keys[0] as Key), false);
     return false;
+  }
+
+  /**
+   * Removes the path's (empty) leaf. If only its parent changed and a left neighbour shares it,
+   * the finger moves onto that neighbour (at its end), where the next search of a delete from the
+   * end of a range goes (a simulator shortcut for the descent; the path is the one it would take).
+   */
+  private removeLeaf(path: Path): void {
+    const parent = path.nodes[1] as Node;
+    const slot = path.slots[1] as number;
+    const top = path.nodes[path.nodes.length - 1];
+    this.removeBlock(path, 0);
+    if (path !== this.finger || slot === 0 || parent.children.length === 0 || this.root !== top) return;
+    const left = parent.children[slot - 1] as Leaf;
+    path.nodes[0] = left;
+    path.slots[1] = slot - 1;
+    path.slots[0] = left.items.length;
+    path.found = false;
+    this.pinFinger();
   }
 
   /** Removes path.nodes[level] (now empty) from its parent, and empty ancestors with it. */
@@ -714,13 +766,16 @@ export class BTree {
   }
 
   private fixupLowKeysFrom(path: Path, level: number): void {
-    this.shapeVersion++;
     const k = firstKey(path.nodes[level] as TreeBlock);
     if (k === undefined) return;
     for (let l = level + 1; l < path.nodes.length; l++) {
       const node = path.nodes[l] as Node;
       const slot = path.slots[l] as number;
-      node.keys[slot] = k;
+      // An equal key changes nothing: cached paths stay valid.
+      if (compareKeys(node.keys[slot] as Key, k) !== 0) {
+        node.keys[slot] = k;
+        this.shapeVersion++;
+      }
       if (slot !== 0) break;
     }
   }
@@ -844,11 +899,14 @@ function bytesOf(items: readonly Item[]): number {
   return b;
 }
 
-/** leaf_space_used: bytes of items [start, end). */
-function bytesOfRange(items: readonly Item[], start: number, end: number): number {
+/** True if items [start, end) take more than `limit` bytes (leaf_space_used > limit), summed from the end until they do. */
+function bytesExceed(items: readonly Item[], start: number, end: number, limit: number): boolean {
   let b = 0;
-  for (let i = start; i < end; i++) b += itemFootprint(items[i] as Item);
-  return b;
+  for (let i = end - 1; i >= start; i--) {
+    b += itemFootprint(items[i] as Item);
+    if (b > limit) return true;
+  }
+  return false;
 }
 
 export function keyText(k: Key): string {
