@@ -133,7 +133,9 @@ export interface LeafCopy {
 export function copyChangedLeaves(fs: FsInfo, log: BTree, inode: BtrfsInode, maxType: number): number {
   const min = key(inode.ino, 0, 0);
   const max = key(inode.ino, maxType, MAX_OFFSET);
-  const batches: Array<{ copy: LeafCopy; fresh: boolean }> = [];
+  let copied = 0;
+  let reusedRanges = 0;
+  // leavesForward walks (and charges) the whole range before the first insert; the loop changes only the log.
   for (const leaf of fs.fsTree.leavesForward(min, max, fs.transid)) {
     let copy = fs.leafCopies.get(leaf);
     const fresh = copy === undefined || copy.version !== leaf.version || copy.transid !== fs.transid || copy.ino !== inode.ino || copy.maxType !== maxType;
@@ -144,11 +146,7 @@ export function copyChangedLeaves(fs: FsInfo, log: BTree, inode: BtrfsInode, max
       copy = { version: leaf.version, transid: fs.transid, ino: inode.ino, maxType, items, bytes, ranges: currentGenerationRanges(fs, items) };
       fs.leafCopies.set(leaf, copy);
     }
-    if (copy.items.length > 0) batches.push({ copy, fresh });
-  }
-  let copied = 0;
-  let reusedRanges = 0;
-  for (const { copy, fresh } of batches) {
+    if (copy.items.length === 0) continue;
     log.insertItems(copy.items, copy.bytes, true);
     copied += copy.items.length;
     if (fresh) copyCsums(fs.csumTree, log, copy.ranges, fs.sectorBytes, fs.cpu);

@@ -61,7 +61,7 @@ export class BTree {
     this.owner = owner;
     this.leafCapacityBytes = host.nodesize - HEADER_BYTES;
     this.nodeCapacityPtrs = Math.floor((host.nodesize - HEADER_BYTES) / KEY_PTR_BYTES);
-    this.root = this.newLeaf([]);
+    this.root = this.newLeaf(NO_ITEMS);
   }
 
   /** The running transaction as the host sees it. */
@@ -126,27 +126,16 @@ export class BTree {
     return (f.low === undefined || compareKeys(k, f.low) >= 0) && (f.high === undefined || compareKeys(k, f.high) < 0);
   }
 
-  /**
-   * The COWs a descent along the finger's path would make, root first: a node keeps its object,
-   * a leaf's copy replaces it in its parent and in the finger, which stays valid.
-   */
+  /** The COWs a descent along the finger's path would make, root first (in place: the finger stays valid). */
   private cowFinger(): void {
-    const f = this.finger;
-    const nodes = f.nodes;
-    let changed = false;
-    for (let l = nodes.length - 1; l >= 0; l--) {
-      const b = nodes[l] as TreeBlock;
-      if (!this.needsCow(b)) continue;
-      nodes[l] = this.cow(b, nodes[l + 1] as Node | undefined, f.slots[l + 1] as number);
-      changed = true;
-    }
-    if (changed) f.version = this.shapeVersion;
+    const nodes = this.finger.nodes;
+    for (let l = nodes.length - 1; l >= 0; l--) this.cow(nodes[l] as TreeBlock);
   }
 
   /** The descent from the root to the leaf for `k`, COWing each block on the way with `cow`, into the finger. */
   private descend(k: Key, cow: boolean): void {
     const f = this.finger;
-    let block = cow ? this.cow(this.root, undefined, 0) : this.root;
+    let block = cow ? this.cow(this.root) : this.root;
     // Setting an array's length is a runtime call even when it does not change: only on a change of height.
     const height = block.level + 1;
     if (f.nodes.length !== height) f.nodes.length = height;
@@ -156,7 +145,7 @@ export class BTree {
       const slot = Math.max(0, upperBound(block.keys, k) - 1);
       f.slots[block.level] = slot;
       const child = block.children[slot] as TreeBlock;
-      block = cow ? this.cow(child, block, slot) : child;
+      block = cow ? this.cow(child) : child;
     }
     f.nodes[0] = block;
     this.pinFinger();
@@ -236,12 +225,14 @@ export class BTree {
       leaf.items = items as Item[];
       leaf.itemsShared = true;
     } else {
-      writableItems(leaf).splice(slot, 0, ...items);
+      insertAt(writableItems(leaf), slot, items);
     }
     leaf.usedBytes += bytes;
     leaf.version++;
     this.host.cpu.charge("itemInsert", items.length);
     if (slot === 0) this.fixupLowKeys(path);
+    // The next batch of a copy usually follows this one: the slot after it is the next search's hint.
+    path.slots[0] = slot + items.length;
   }
 
   /** Replaces the item at the path's leaf slot with `item` (same place in key order; must fit). */
@@ -263,8 +254,8 @@ export class BTree {
     if (slot === 0 && count >= leaf.items.length) {
       // The whole leaf: no per-item accounting to undo.
       removed = leaf.items.length;
-      leaf.items = [];
-      leaf.itemsShared = false;
+      leaf.items = NO_ITEMS;
+      leaf.itemsShared = true;
       leaf.usedBytes = 0;
     } else {
       const gone = writableItems(leaf).splice(slot, count);
@@ -449,32 +440,22 @@ export class BTree {
   }
 
   /**
-   * __btrfs_cow_block: a writable copy of `block` in its place, the old one freed. A leaf's copy
-   * is a new block that takes over the old one's items array. A node is re-addressed in
-   * place instead (a simulator shortcut: nothing outside the tree holds a node, and a new object
-   * would copy its key and child arrays on every COW, most of the simulator's garbage that
-   * survives a young-generation GC).
+   * __btrfs_cow_block: a writable copy of `block` in its place, the old one freed. The simulator
+   * re-addresses the block object in place (a shortcut: nothing outside the tree holds a block
+   * across a change of it, an image written earlier is a snapshot, and a new object per COW was a
+   * large share of the garbage: a node's key and child arrays, and a leaf that a truncate of the log
+   * COWs only to empty it). The tree's shape, and so a cached path, stays as it was.
    */
-  private cow(block: TreeBlock, parent: Node | undefined, parentSlot: number): TreeBlock {
+  private cow(block: TreeBlock): TreeBlock {
     if (!this.needsCow(block)) return block;
     const bytenr = this.host.allocTreeBlock(this.owner);
-    this.release(block);
-    let copy: TreeBlock;
-    if (isLeaf(block)) {
-      // The old leaf is dropped, so its items array passes to the copy, still shared if it was
-      // shared before (with a block image or a cached log copy), else the copy's own.
-      copy = { level: 0, bytenr, generation: this.host.transid, owner: this.owner, written: false, items: block.items, usedBytes: block.usedBytes, version: 0, itemsShared: block.itemsShared };
-      if (parent === undefined) this.root = copy;
-      else parent.children[parentSlot] = copy;
-    } else {
-      copy = block;
-      copy.bytenr = bytenr;
-      copy.generation = this.host.transid;
-      copy.written = false;
-    }
-    this.dirty.add(copy);
+    this.host.freeTreeBlock(block, this.dirty.delete(block));
+    block.bytenr = bytenr;
+    block.generation = this.host.transid;
+    block.written = false;
+    this.dirty.add(block);
     this.host.cpu.charge("blockCow");
-    return copy;
+    return block;
   }
 
   private release(block: TreeBlock): void {
@@ -483,11 +464,12 @@ export class BTree {
     this.host.freeTreeBlock(block, unwritten);
   }
 
+  /** A new leaf holding `items` (its own array, or NO_ITEMS: shared, copied on the first change). */
   private newLeaf(items: Item[]): Leaf {
     this.shapeVersion++;
     let used = 0;
     for (const it of items) used += itemFootprint(it);
-    const leaf: Leaf = { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items, usedBytes: used, version: 0, itemsShared: false };
+    const leaf: Leaf = { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items, usedBytes: used, version: 0, itemsShared: items === NO_ITEMS };
     this.dirty.add(leaf);
     return leaf;
   }
@@ -518,7 +500,7 @@ export class BTree {
       let k = leaf.items.length;
       while (k > slot && itemFootprint(leaf.items[k - 1] as Item) <= free) free -= itemFootprint(leaf.items[--k] as Item);
       if (k < leaf.items.length) {
-        const target = this.cow(right, parent, pslot + 1) as Leaf;
+        const target = this.cow(right) as Leaf;
         const moved = writableItems(leaf).splice(k);
         const bytes = bytesOf(moved);
         writableItems(target).unshift(...moved);
@@ -538,7 +520,7 @@ export class BTree {
       let k = 0;
       while (k < slot && itemFootprint(leaf.items[k] as Item) <= free) free -= itemFootprint(leaf.items[k++] as Item);
       if (k > 0 && k < leaf.items.length) {
-        const target = this.cow(left, parent, pslot - 1) as Leaf;
+        const target = this.cow(left) as Leaf;
         const moved = writableItems(leaf).splice(0, k);
         const bytes = bytesOf(moved);
         writableItems(target).push(...moved);
@@ -590,13 +572,14 @@ export class BTree {
     this.host.cpu.charge("blockCow");
     // Where the batch goes: a leaf of its own, or a slot of one of the halves; and, if the parent
     // takes the new leaves in place, the target's slot in it (the split leaf's is path.slots[1]).
-    let target: { leaf: Leaf; slot: number };
+    let targetLeaf: Leaf;
+    let targetSlot: number;
     let inPlace: boolean;
     let parentSlot = path.slots[1] as number;
     if (own && (slot === 0 || slot >= n)) {
-      const fresh = this.newLeaf([]);
-      inPlace = this.linkChildren(path, 0, [fresh], [insKey], slot === 0);
-      target = { leaf: fresh, slot: 0 };
+      targetLeaf = this.newLeaf(NO_ITEMS);
+      targetSlot = 0;
+      inPlace = this.linkChild(path, targetLeaf, insKey, slot === 0);
       if (slot !== 0) parentSlot++;
     } else {
       const moved = writableItems(leaf).splice(mid);
@@ -606,14 +589,15 @@ export class BTree {
       const rightKey = (moved[0] as Item).key;
       if (own) {
         this.host.cpu.charge("blockCow");
-        const fresh = this.newLeaf([]);
-        inPlace = this.linkChildren(path, 0, [fresh, right], [insKey, rightKey], false);
-        target = { leaf: fresh, slot: 0 };
+        targetLeaf = this.newLeaf(NO_ITEMS);
+        targetSlot = 0;
+        inPlace = this.linkChildren(path, 0, [targetLeaf, right], [insKey, rightKey], false);
         parentSlot++;
       } else {
-        inPlace = this.linkChildren(path, 0, [right], [mid === slot ? insKey : rightKey], false);
+        inPlace = this.linkChild(path, right, mid === slot ? insKey : rightKey, false);
         // slot === mid: the batch starts the right half (its parent key is insKey).
-        target = slot < mid ? { leaf, slot } : { leaf: right, slot: slot - mid };
+        targetLeaf = slot < mid ? leaf : right;
+        targetSlot = slot < mid ? slot : slot - mid;
         if (slot >= mid) parentSlot++;
       }
     }
@@ -621,8 +605,8 @@ export class BTree {
     if (inPlace && parent !== undefined) {
       // Only the parent changed, in place: the path to the target differs in its last two steps.
       // (The simulator's shortcut for the re-search; the kernel adjusts its path in place too.)
-      path.nodes[0] = target.leaf;
-      path.slots[0] = target.slot;
+      path.nodes[0] = targetLeaf;
+      path.slots[0] = targetSlot;
       path.slots[1] = parentSlot;
       path.found = false;
       if (path === this.finger) this.pinFinger();
@@ -631,7 +615,7 @@ export class BTree {
     // A parent split too: search again, for a leaf of its own (or the right half it starts) by
     // insKey, its parent key; for a slot inside a half by a key already there, so that a neighbour
     // with room for insKey's range cannot capture the route.
-    const routed = target.leaf.items.length === 0 || (target.leaf !== leaf && target.slot === 0) ? this.search(insKey, false, false) : this.routeTo(target.leaf, target.slot);
+    const routed = targetLeaf.items.length === 0 || (targetLeaf !== leaf && targetSlot === 0) ? this.search(insKey, false, false) : this.routeTo(targetLeaf, targetSlot);
     path.nodes = routed.nodes;
     path.slots = routed.slots;
   }
@@ -645,6 +629,16 @@ export class BTree {
     path.slots[0] = slot;
     path.found = false;
     return path;
+  }
+
+  /** linkChildren for one leaf, without arrays when its parent has room for it. */
+  private linkChild(path: Path, block: Leaf, k: Key, before: boolean): boolean {
+    const parent = path.nodes[1] as Node | undefined;
+    if (parent === undefined || parent.children.length >= this.nodeCapacityPtrs) return this.linkChildren(path, 0, [block], [k], before);
+    const at = (path.slots[1] as number) + (before ? 0 : 1);
+    insertOne(parent.keys, at, k);
+    insertOne(parent.children, at, block);
+    return true;
   }
 
   /**
@@ -663,8 +657,8 @@ export class BTree {
     }
     const slot = path.slots[level + 1] as number;
     const at = before ? slot : slot + 1;
-    parent.keys.splice(at, 0, ...keys);
-    parent.children.splice(at, 0, ...blocks);
+    insertAt(parent.keys, at, keys);
+    insertAt(parent.children, at, blocks);
     if (parent.children.length <= this.nodeCapacityPtrs) return true;
     const n = parent.children.length;
     const per = Math.ceil(n / Math.max(2, Math.ceil(n / this.nodeCapacityPtrs)));
@@ -703,8 +697,8 @@ export class BTree {
     const block = path.nodes[level] as TreeBlock;
     const parent = path.nodes[level + 1] as Node;
     const slot = path.slots[level + 1] as number;
-    parent.keys.splice(slot, 1);
-    parent.children.splice(slot, 1);
+    removeAt(parent.keys, slot);
+    removeAt(parent.children, slot);
     this.release(block);
     if (parent.children.length === 0 && parent !== this.root) {
       this.removeBlock(path, level + 1);
@@ -723,7 +717,7 @@ export class BTree {
     }
     if (!isLeaf(this.root) && this.root.children.length === 0) {
       const old = this.root;
-      this.root = this.newLeaf([]);
+      this.root = this.newLeaf(NO_ITEMS);
       this.release(old);
     }
   }
@@ -738,12 +732,12 @@ export class BTree {
     if (slot > 0) {
       const left = parent.children[slot - 1] as Leaf;
       if (left.usedBytes + leaf.usedBytes <= this.leafCapacityBytes) {
-        const target = this.cow(left, parent, slot - 1) as Leaf;
+        const target = this.cow(left) as Leaf;
         writableItems(target).push(...leaf.items);
         target.usedBytes += leaf.usedBytes;
         target.version++;
-        leaf.items = [];
-        leaf.itemsShared = false;
+        leaf.items = NO_ITEMS;
+        leaf.itemsShared = true;
         this.removeBlock(path, 0);
         return;
       }
@@ -754,8 +748,8 @@ export class BTree {
       leaf.usedBytes += right.usedBytes;
       leaf.version++;
       const rightPath: Path = { nodes: [right, ...path.nodes.slice(1)], slots: [0, slot + 1, ...path.slots.slice(2)], found: false };
-      right.items = [];
-      right.itemsShared = false;
+      right.items = NO_ITEMS;
+      right.itemsShared = true;
       this.removeBlock(rightPath, 0);
     }
   }
@@ -867,6 +861,12 @@ export class LeafCursor {
   }
 }
 
+/**
+ * The items of a new empty leaf, shared by all of them (marked shared, so copied before a change):
+ * a leaf made for a batch that takes the batch's own array never needs an array of its own.
+ */
+const NO_ITEMS: Item[] = []; // not frozen: a frozen array would make item reads polymorphic
+
 /** Index of the first item whose key is >= k. */
 function lowerBound(items: readonly Item[], k: Key): number {
   // partitionPoint's loop written out: these two run on every search, and a closure per call was
@@ -891,6 +891,32 @@ function upperBound(keys: readonly Key[], k: Key): number {
     else hi = mid;
   }
   return lo;
+}
+
+// Array edits in place. splice() spreads a batch into arguments and returns an array of what it
+// removed; on a node's keys and children, once per leaf a log rebuilds, that was garbage.
+
+/** arr.splice(at, 0, ...add), without the spread or the returned array. */
+function insertAt<T>(arr: T[], at: number, add: readonly T[]): void {
+  const n = add.length;
+  const len = arr.length;
+  for (let i = 0; i < n; i++) arr.push(add[0] as T); // grow by n
+  for (let i = len - 1; i >= at; i--) arr[i + n] = arr[i] as T;
+  for (let i = 0; i < n; i++) arr[at + i] = add[i] as T;
+}
+
+/** arr.splice(at, 0, x), without the returned array. */
+function insertOne<T>(arr: T[], at: number, x: T): void {
+  arr.push(x);
+  for (let i = arr.length - 1; i > at; i--) arr[i] = arr[i - 1] as T;
+  arr[at] = x;
+}
+
+/** arr.splice(at, 1), without the returned array. */
+function removeAt<T>(arr: T[], at: number): void {
+  const last = arr.length - 1;
+  for (let i = at; i < last; i++) arr[i] = arr[i + 1] as T;
+  arr.pop();
 }
 
 function bytesOf(items: readonly Item[]): number {

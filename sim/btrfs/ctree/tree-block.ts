@@ -21,10 +21,10 @@ export interface Leaf extends BlockHeader {
   /** Bumped on every change to the items, so derived data can be cached per leaf (simulator only). */
   version: number;
   /**
-   * The items array is also held elsewhere (the image of a write of this leaf, or a cached copy
-   * of an fs leaf that filled this log leaf), so it must be copied before it changes (simulator
-   * only: sharing makes a block image cost one reference, not one per item). A COW copy takes the
-   * array over with this flag as it was.
+   * The items array is also held elsewhere (the image of a write of this leaf, a cached copy of an
+   * fs leaf that filled this log leaf, or the one empty array that new leaves start with), so it
+   * must be copied before it changes (simulator only: sharing makes a block image cost one
+   * reference, not one per item). A COW keeps the array and this flag as they were.
    */
   itemsShared: boolean;
 }

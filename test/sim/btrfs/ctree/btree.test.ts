@@ -137,20 +137,24 @@ describe("BTree", () => {
     const tree = new BTree(host, -6);
     tree.insertItems([extent(0)]);
     const leaf = tree.root;
+    const written = leaf.bytenr;
     leaf.written = true;
     tree.dirty.delete(leaf);
     tree.insertItems([extent(4096)]);
-    expect(tree.root).not.toBe(leaf);
-    expect(host.freed).toEqual([{ bytenr: leaf.bytenr, unwritten: false }]);
+    expect(tree.root.bytenr).not.toBe(written);
+    expect(tree.root.written).toBe(false);
+    expect(tree.dirty.has(tree.root)).toBe(true);
+    expect(host.freed).toEqual([{ bytenr: written, unwritten: false }]);
   });
 
   it("frees a block created and COWed within one transaction as never written", () => {
     const host = new FakeHost();
     const tree = new BTree(host, 5);
-    const first = tree.root;
+    const first = tree.root.bytenr;
     host.transid = 1; // same transaction, not written: modified in place
     tree.insertItems([extent(0)]);
-    expect(tree.root).toBe(first);
+    expect(tree.root.bytenr).toBe(first);
+    expect(host.freed).toEqual([]);
   });
 
   it("finds the slot of the first item at or after the key, whatever the order of the searches", () => {
