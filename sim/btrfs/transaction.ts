@@ -92,7 +92,7 @@ export class TransactionManager {
     runDelayedRefsAndRoots(fs);
     const logBlocks = freeLog(fs);
     const dirty = fs.committedTrees.flatMap((t) => {
-      const blocks = [...t.dirty];
+      const blocks = t.dirty.toArray();
       t.dirty.clear();
       return blocks;
     });

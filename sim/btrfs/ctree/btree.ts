@@ -8,6 +8,7 @@
 // older than a transaction (btrfs_search_forward). CPU work is charged to the host's meter.
 import type { CpuMeter } from "../../cpu/index.ts";
 import { HEADER_BYTES, KEY_PTR_BYTES, itemFootprint, type Item } from "./items.ts";
+import { DirtyBlocks } from "./dirty-blocks.ts";
 import { compareKeys, type Key } from "./key.ts";
 import { firstKey, isLeaf, writableItems, type Leaf, type Node, type TreeBlock } from "./tree-block.ts";
 
@@ -45,7 +46,7 @@ export class BTree {
   root: TreeBlock;
   readonly owner: number;
   /** Blocks created or COWed and not yet written (the tree's dirty pages). */
-  readonly dirty = new Set<TreeBlock>();
+  readonly dirty = new DirtyBlocks();
   readonly leafCapacityBytes: number;
   readonly nodeCapacityPtrs: number;
   private readonly host: TreeHost;
@@ -469,14 +470,14 @@ export class BTree {
     this.shapeVersion++;
     let used = 0;
     for (const it of items) used += itemFootprint(it);
-    const leaf: Leaf = { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, items, usedBytes: used, version: 0, itemsShared: items === NO_ITEMS };
+    const leaf: Leaf = { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, dirtyAt: -1, items, usedBytes: used, version: 0, itemsShared: items === NO_ITEMS };
     this.dirty.add(leaf);
     return leaf;
   }
 
   private newNode(level: number, keys: Key[], children: TreeBlock[]): Node {
     this.shapeVersion++;
-    const node: Node = { level, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, keys, children };
+    const node: Node = { level, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, dirtyAt: -1, keys, children };
     this.dirty.add(node);
     return node;
   }

@@ -11,6 +11,8 @@ interface BlockHeader {
   readonly owner: number;
   /** Set once the block has been submitted for writing; a written block must be COWed to change. */
   written: boolean;
+  /** Its place in its tree's dirty list, -1 when not dirty (simulator bookkeeping: DirtyBlocks). */
+  dirtyAt: number;
 }
 
 export interface Leaf extends BlockHeader {
