@@ -465,11 +465,9 @@ export class BTree {
     this.host.freeTreeBlock(block, unwritten);
   }
 
-  /** A new leaf holding `items` (its own array, or NO_ITEMS: shared, copied on the first change). */
-  private newLeaf(items: Item[]): Leaf {
+  /** A new leaf holding `items` (its own array, or NO_ITEMS: shared, copied on the first change), of `used` bytes. */
+  private newLeaf(items: Item[], used = 0): Leaf {
     this.shapeVersion++;
-    let used = 0;
-    for (const it of items) used += itemFootprint(it);
     const leaf: Leaf = { level: 0, bytenr: this.host.allocTreeBlock(this.owner), generation: this.host.transid, owner: this.owner, written: false, dirtyAt: -1, items, usedBytes: used, version: 0, itemsShared: items === NO_ITEMS };
     this.dirty.add(leaf);
     return leaf;
@@ -584,9 +582,10 @@ export class BTree {
       if (slot !== 0) parentSlot++;
     } else {
       const moved = writableItems(leaf).splice(mid);
-      leaf.usedBytes -= bytesOf(moved);
+      const movedBytes = bytesOf(moved);
+      leaf.usedBytes -= movedBytes;
       leaf.version++;
-      const right = this.newLeaf(moved);
+      const right = this.newLeaf(moved, movedBytes);
       const rightKey = (moved[0] as Item).key;
       if (own) {
         this.host.cpu.charge("blockCow");
@@ -901,6 +900,10 @@ function upperBound(keys: readonly Key[], k: Key): number {
 function insertAt<T>(arr: T[], at: number, add: readonly T[]): void {
   const n = add.length;
   const len = arr.length;
+  if (at === len) {
+    for (let i = 0; i < n; i++) arr.push(add[i] as T);
+    return;
+  }
   for (let i = 0; i < n; i++) arr.push(add[0] as T); // grow by n
   for (let i = len - 1; i >= at; i--) arr[i + n] = arr[i] as T;
   for (let i = 0; i < n; i++) arr[at + i] = add[i] as T;
