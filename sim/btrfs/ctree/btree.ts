@@ -1,11 +1,13 @@
 // A btrfs B-tree (fs/btrfs/ctree.c): leaves and nodes sized in bytes, searched top-down with
 // copy-on-write of every block on the path that belongs to an older transaction or was already
-// written (should_cow_block), batched item inserts (btrfs_insert_empty_items) that split a full
-// leaf where split_leaf does: at the middle, or at the insertion point, or into a new empty leaf
-// of its own when the batch is appended or prepended (split_leaf's push to neighbouring leaves is
-// not modelled), deletes that drop empty leaves and merge a leaf under a third full into a
-// neighbour (push_leaf_left/right when everything fits), and a forward walk that skips subtrees
-// older than a transaction (btrfs_search_forward). CPU work is charged to the host's meter.
+// written (should_cow_block), batched item inserts (btrfs_insert_empty_items) that first push
+// items to a neighbouring leaf under the same parent when that makes room (push_leaf_right/left),
+// else split a full leaf where split_leaf does: at the middle, or at the insertion point, or into
+// a new empty leaf of its own when the batch is appended or prepended; deletes that drop empty
+// leaves and merge a leaf under a third full into a neighbour (push_leaf_left/right when
+// everything fits), and a forward walk that skips subtrees older than a transaction
+// (btrfs_search_forward). CPU work is charged to the host's meter. The last search's path is
+// kept (the finger) and reused while it stays valid: a simulator shortcut with the same results.
 import type { CpuMeter } from "../../cpu/index.ts";
 import { HEADER_BYTES, KEY_PTR_BYTES, itemFootprint, type Item } from "./items.ts";
 import { DirtyBlocks } from "./dirty-blocks.ts";
