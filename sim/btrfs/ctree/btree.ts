@@ -286,7 +286,9 @@ export class BTree {
       const leaf = path.nodes[0] as Leaf;
       let slot = path.slots[0] as number;
       if (path.found) slot++;
-      const i = Math.min(slot, lowerBound(leaf.items, minKey));
+      // Where the range starts in this leaf; most leaves of a truncate lie wholly inside it.
+      const first = leaf.items[0];
+      const i = first !== undefined && compareKeys(first.key, minKey) >= 0 ? 0 : Math.min(slot, lowerBound(leaf.items, minKey));
       if (i === slot) {
         if (slot > 0 || this.prevLeafOf(path) === undefined) return deleted;
         const prev = this.prevLeafOf(path) as Leaf;
