@@ -16,7 +16,8 @@ export interface ReproduceTiming {
 
 /**
  * CPU time (user + system, ms) of this process's waited-for children, from /proc/self/stat's
- * cutime and cstime (clock ticks of 10 ms); undefined where there is no /proc.
+ * cutime and cstime, in clock ticks of USER_HZ = 100 per second (fixed by Linux's user ABI, proc(5));
+ * undefined where there is no /proc.
  */
 function childrenCpuMs(): number | undefined {
   try {

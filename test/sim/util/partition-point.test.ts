@@ -1,4 +1,4 @@
-// partitionPoint: the binary search every sorted array in the simulator uses.
+// partitionPoint: the binary search the simulator's sorted arrays share (all but the B-tree's own).
 import { describe, expect, it } from "vitest";
 import { partitionPoint } from "../../../sim/util/partition-point.ts";
 
