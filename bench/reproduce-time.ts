@@ -1,12 +1,14 @@
 // Times `fsyncsim reproduce` as a user runs it: a fresh process, start-up included. Prints each
 // run's wall time and the CPU time of all its threads (the command is bound by CPU on two cores),
-// and the median; the machine and worker count go with the figures. The timing itself is exported
+// and the median; the machine and worker count go with the figures; then the floor under the
+// command's time (bench/reproduce-floor.ts). The timing itself is exported
 // for `npm run bench` (bench/whole-run.ts).
 // Usage: npm run bench:reproduce [-- runs]
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { pathToFileURL } from "node:url";
+import { measureReproduceFloor } from "./reproduce-floor.ts";
 
 /** One run of the command: wall time, and the CPU time of all its threads (undefined off Linux). */
 export interface ReproduceTiming {
@@ -50,4 +52,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] as number;
   process.stdout.write(`median ${(median / 1000).toFixed(2)} s over ${runs} runs; ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}\n`);
+  const floor = measureReproduceFloor();
+  process.stdout.write(`floor: the four cells warm (no start-up, no compilation) take ${(floor.cpuMs / 1000).toFixed(2)} s of CPU, at least ${(floor.floorMs / 1000).toFixed(2)} s on ${floor.cores} cores\n`);
+  for (const c of floor.cells) process.stdout.write(`  ${c.device} ${c.logger}: ${(c.cpuMs / 1000).toFixed(2)} s of CPU, ${(c.wallMs / 1000).toFixed(2)} s\n`);
 }

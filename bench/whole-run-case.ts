@@ -6,17 +6,12 @@
 // against 12.6 s compiled). Prints one JSON line: fsyncs, wall time, the process's peak RSS, and
 // which copy ran.
 // Usage: node --import tsx bench/whole-run-case.ts <logger> <device> <size, e.g. 400m>
-import { fileURLToPath } from "node:url";
-import { compiledIsFresh } from "../bin/entry.js";
+import { compiled, devices, sim, SEED_JOB, workloads } from "./sim-modules.ts";
 
-const compiled = compiledIsFresh(fileURLToPath(new URL("..", import.meta.url)));
-const from = (module: string): string => new URL(compiled ? `../dist/${module}.js` : `../${module}.ts`, import.meta.url).href;
-const { loggerKind, runJob } = (await import(from("sim/index"))) as typeof import("../sim/index.ts");
-const { deviceSpec } = (await import(from("devices/index"))) as typeof import("../devices/index.ts");
-const { readJobFile } = (await import(from("workloads/index"))) as typeof import("../workloads/index.ts");
+const { loggerKind, runJob } = sim;
+const { deviceSpec } = devices;
+const { readJobFile } = workloads;
 type DeviceKind = import("../devices/index.ts").DeviceKind;
-
-const SEED_JOB = "workloads/jobs/seed.fio";
 
 /** What the case reports to its parent. */
 export interface CaseResult {

@@ -1,0 +1,16 @@
+// The simulator's modules for a benchmark process, loaded as the fsyncsim command loads them: the
+// compiled copy in dist/ while that is current (bin/entry.js), else the TypeScript sources (the
+// process must then run with tsx's loader).
+import { fileURLToPath } from "node:url";
+import { compiledIsFresh } from "../bin/entry.js";
+
+/** The compiled copy in dist/ is loaded (else the sources through tsx). */
+export const compiled = compiledIsFresh(fileURLToPath(new URL("..", import.meta.url)));
+const from = (module: string): string => new URL(compiled ? `../dist/${module}.js` : `../${module}.ts`, import.meta.url).href;
+
+export const sim = (await import(from("sim/index"))) as typeof import("../sim/index.ts");
+export const devices = (await import(from("devices/index"))) as typeof import("../devices/index.ts");
+export const workloads = (await import(from("workloads/index"))) as typeof import("../workloads/index.ts");
+
+/** The seed's fio job: the job `fsyncsim reproduce` runs, and the whole-run cases resize. */
+export const SEED_JOB = "workloads/jobs/seed.fio";
