@@ -17,8 +17,18 @@ export function measureReproduceFloor(): ReproduceFloor {
   const r = spawnSync(process.execPath, ["--import", "tsx", "bench/reproduce-floor-case.ts"], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`bench/reproduce-floor-case.ts failed (${r.signal ?? `status ${r.status}`}): ${r.stderr}`);
   const result = JSON.parse(r.stdout) as FloorResult;
-  const cpuMs = result.cells.reduce((sum, c) => sum + c.cpuMs, 0);
   const cores = availableParallelism();
-  const longest = Math.max(...result.cells.map((c) => c.cpuMs));
-  return { ...result, cpuMs, cores, floorMs: Math.max(cpuMs / Math.min(cores, result.cells.length), longest) };
+  const cpuMs = result.cells.reduce((sum, c) => sum + c.cpuMs, 0);
+  return { ...result, cpuMs, cores, floorMs: floorMs(result.cells.map((c) => c.cpuMs), cores) };
+}
+
+/**
+ * The shortest wall time of independent tasks taking `cpuMs` each on `cores` cores: their sum
+ * spread evenly over the cores they can use (no more than one per task), or the longest task if
+ * that is longer.
+ */
+export function floorMs(cpuMs: readonly number[], cores: number): number {
+  if (cpuMs.length === 0) return 0;
+  const sum = cpuMs.reduce((a, b) => a + b, 0);
+  return Math.max(sum / Math.min(cores, cpuMs.length), Math.max(...cpuMs));
 }
