@@ -46,7 +46,7 @@ const table = formatTable(rows);
 process.stdout.write(table);
 const notes = [
   "ops/s: task calls per second (micro; each name says what one call does) or simulated fsyncs per wall-clock second (runs);",
-  "mean: per call, or the run's wall time (runJob only, process start excluded; reproduce: the whole command);",
+  "mean: per call, or the run's wall time (runJob only, process start excluded; reproduce: the whole command; its floor: the cells' warm CPU time over the cores);",
   "±: 95 % margin of error of the mean; peak RSS: of the run's own process.",
   ...(scale === 1 ? [] : [`*: measured at ${scale} x the issue's job sizes, time limits scaled alike; indicative only.`]),
 ];
