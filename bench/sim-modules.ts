@@ -1,8 +1,11 @@
-// The simulator's modules for a benchmark process, loaded as the fsyncsim command loads them: the
-// compiled copy in dist/ while that is current (bin/entry.js), else the TypeScript sources (the
-// process must then run with tsx's loader).
+// The simulator's modules for a benchmark process, loaded as the fsyncsim command loads them: with
+// its V8 settings (bin/v8-tuning.js), from the compiled copy in dist/ while that is current
+// (bin/entry.js), else from the TypeScript sources (the process must then run with tsx's loader).
 import { fileURLToPath } from "node:url";
 import { compiledIsFresh } from "../bin/entry.js";
+import { tuneV8 } from "../bin/v8-tuning.js";
+
+tuneV8();
 
 /** The compiled copy in dist/ is loaded (else the sources through tsx). */
 export const compiled = compiledIsFresh(fileURLToPath(new URL("..", import.meta.url)));
