@@ -1,9 +1,9 @@
 // One whole-run benchmark case, run in a process of its own by whole-run.ts so that its memory
 // figure is its own: the seed job (workloads/jobs/seed.fio) at another size, simulated in-process
 // as `fsyncsim run --set size=...` does, timed from runJob's call to its return (process start and
-// module loading excluded). Like the fsyncsim command, it runs the compiled copy in dist/ while
-// that is current (bin/entry.js), else the sources through tsx (which ran the 1 GiB case in 14.0 s
-// against 12.6 s compiled). Prints one JSON line: fsyncs, wall time, the process's peak RSS, and
+// module loading excluded). Like the fsyncsim command, it runs with the command's V8 settings and
+// the compiled copy in dist/ while that is current, else the sources through tsx (which ran the
+// 1 GiB case in 14.0 s against 12.6 s compiled): bench/sim-modules.ts. Prints one JSON line: fsyncs, wall time, the process's peak RSS, and
 // which copy ran.
 // Usage: node --import tsx bench/whole-run-case.ts <logger> <device> <size, e.g. 400m>
 import { compiled, devices, sim, SEED_JOB, workloads } from "./sim-modules.ts";
