@@ -53,6 +53,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const median = times[Math.floor(times.length / 2)] as number;
   process.stdout.write(`median ${(median / 1000).toFixed(2)} s over ${runs} runs; ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}\n`);
   const floor = measureReproduceFloor();
-  process.stdout.write(`floor: the four cells warm (no start-up, no compilation) take ${(floor.cpuMs / 1000).toFixed(2)} s of CPU, at least ${(floor.floorMs / 1000).toFixed(2)} s on ${floor.cores} cores\n`);
+  process.stdout.write(`floor: the four cells warm (no start-up, no compilation) take ${(floor.cpuMs / 1000).toFixed(2)} s of CPU, at least ${(floor.floorMs / 1000).toFixed(2)} s on ${floor.cores} cores${floor.compiled ? "" : " (sources through tsx: dist/ not current)"}\n`);
   for (const c of floor.cells) process.stdout.write(`  ${c.device} ${c.logger}: ${(c.cpuMs / 1000).toFixed(2)} s of CPU, ${(c.wallMs / 1000).toFixed(2)} s\n`);
 }

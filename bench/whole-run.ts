@@ -78,7 +78,8 @@ export function runWholeRuns(options: WholeRunOptions): BenchRow[] {
   const cpu = median?.cpuMs === undefined ? "" : `; CPU ${(median.cpuMs / 1000).toFixed(1)} s`;
   emit({ name: `fsyncsim reproduce (process start included${cpu})`, meanMs: median?.wallMs ?? NaN, samples: runs.length, target: "< 2 s", holds: (median?.wallMs ?? Infinity) < REPRODUCE_LIMIT_MS ? "yes" : "no" });
   const floor = measureReproduceFloor();
-  emit({ name: `reproduce's floor: its cells warm, ${(floor.cpuMs / 1000).toFixed(1)} s of CPU over ${floor.cores} cores`, meanMs: floor.floorMs, samples: 1 });
+  const floorName = `reproduce's floor: its cells warm, ${(floor.cpuMs / 1000).toFixed(1)} s of CPU over ${floor.cores} cores`;
+  emit({ name: floor.compiled ? floorName : `${floorName} (sources through tsx: dist/ not current)`, meanMs: floor.floorMs, samples: 1 });
   return rows;
 }
 

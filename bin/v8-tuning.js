@@ -3,7 +3,8 @@
 // own). A smaller budget for inlining into one optimized function: each worker isolate compiles
 // the simulator afresh, and with half V8's default budget it compiles less (callgrind, 20 MiB
 // truncate-and-copy run: 10.2 -> 9.3 G instructions cold) while warm code runs no slower (two
-// warm runs 10.47 -> 10.32 G); `fsyncsim reproduce` 3.02-3.16 s -> 2.83-2.96 s (docs/performance.md).
+// warm runs 10.47 -> 10.32 G); `fsyncsim reproduce`, medians of 5 alternating runs, 3.10 -> 2.96 s
+// (docs/performance.md).
 // An inlining heuristic changes only which code V8 generates, never what the simulation computes.
 import { setFlagsFromString } from "node:v8";
 

@@ -1,21 +1,24 @@
 // What a flat leaf layout would buy a B-tree search that lands in a random, cold leaf: the same
-// binary search over a leaf's keys, once through item objects as sim/btrfs/ctree keeps them
-// (items[i].key.offset) and once over one Float64Array of (objectid, type, offset) per leaf. The
+// binary search over a leaf's keys, once through the simulator's own item objects and leaf search
+// (btree.ts lowerBound) and once over one Float64Array of (objectid, type, offset) per leaf. The
 // leaves are filled round-robin, with garbage between allocations, so that one leaf's items lie
 // far apart in the heap as they do in a long run (where a random lookup in the fs or csum tree
 // takes about 2 us against 0.21 us for the micro-benchmark's compact tree). An experiment for
 // docs/performance.md, not a benchmark of the tool.
 // Usage: npx tsx bench/experiments/leaf-layout.ts
 import seedrandom from "seedrandom";
+import { lowerBound } from "../../sim/btrfs/ctree/btree.ts";
+import { fileExtentItem, type Item } from "../../sim/btrfs/ctree/items.ts";
+import { KEY_TYPE, key } from "../../sim/btrfs/ctree/key.ts";
 
 const LEAVES = 1500;
 const ITEMS_PER_LEAF = 150;
 const SEARCHES = 2_000_000;
 const INO = 257;
-const EXTENT_DATA = 108;
+const EXTENT_DATA = KEY_TYPE.EXTENT_DATA;
+const BLOCK_BYTES = 4096;
 
-interface Key { readonly objectid: number; readonly type: number; readonly offset: number }
-interface Item { readonly key: Key; readonly size: number; readonly data: { readonly generation: number; readonly diskBytenr: number; readonly numBytes: number } }
+/** A leaf's items as the simulator holds them, and the same keys flat: (objectid, type, offset) per item. */
 interface Leaf { readonly items: Item[]; readonly keys: Float64Array }
 
 const rand = seedrandom("leaf-layout");
@@ -24,31 +27,14 @@ const leaves: Leaf[] = Array.from({ length: LEAVES }, () => ({ items: [], keys: 
 for (let i = 0; i < ITEMS_PER_LEAF; i++) {
   for (let l = 0; l < LEAVES; l++) {
     const leaf = leaves[l] as Leaf;
-    const offset = (l * ITEMS_PER_LEAF + i) * 4096;
-    leaf.items.push({ key: { objectid: INO, type: EXTENT_DATA, offset }, size: 53, data: { generation: 7, diskBytenr: offset * 3, numBytes: 4096 } });
+    const offset = (l * ITEMS_PER_LEAF + i) * BLOCK_BYTES;
+    leaf.items.push(fileExtentItem(key(INO, EXTENT_DATA, offset), { extentType: "reg", generation: 7, diskBytenr: offset * 3, diskNumBytes: BLOCK_BYTES, offset: 0, numBytes: BLOCK_BYTES }));
     leaf.keys.set([INO, EXTENT_DATA, offset], i * 3);
     if (rand() < 0.5) garbage.push({ i, l, pair: [i, l] });
   }
 }
 
-function compareKeys(a: Key, b: Key): number {
-  if (a.objectid !== b.objectid) return a.objectid < b.objectid ? -1 : 1;
-  if (a.type !== b.type) return a.type - b.type;
-  if (a.offset !== b.offset) return a.offset < b.offset ? -1 : 1;
-  return 0;
-}
-
-function lowerBoundItems(items: readonly Item[], k: Key): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareKeys((items[mid] as Item).key, k) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
+/** lowerBound's search over the flat keys: the first index whose key is >= (objectid, type, offset). */
 function lowerBoundFlat(keys: Float64Array, n: number, objectid: number, type: number, offset: number): number {
   let lo = 0;
   let hi = n;
@@ -69,13 +55,13 @@ const offsetOf = new Float64Array(SEARCHES);
 for (let s = 0; s < SEARCHES; s++) {
   const l = Math.floor(rand() * LEAVES);
   leafOf[s] = l;
-  offsetOf[s] = (l * ITEMS_PER_LEAF + Math.floor(rand() * ITEMS_PER_LEAF)) * 4096 + 1;
+  offsetOf[s] = (l * ITEMS_PER_LEAF + Math.floor(rand() * ITEMS_PER_LEAF)) * BLOCK_BYTES + 1;
 }
 
 let sink = 0;
 for (let round = 1; round <= 3; round++) {
   let t0 = performance.now();
-  for (let s = 0; s < SEARCHES; s++) sink += lowerBoundItems((leaves[leafOf[s] as number] as Leaf).items, { objectid: INO, type: EXTENT_DATA, offset: offsetOf[s] as number });
+  for (let s = 0; s < SEARCHES; s++) sink += lowerBound((leaves[leafOf[s] as number] as Leaf).items, key(INO, EXTENT_DATA, offsetOf[s] as number));
   const objectsNs = ((performance.now() - t0) * 1e6) / SEARCHES;
   t0 = performance.now();
   for (let s = 0; s < SEARCHES; s++) sink += lowerBoundFlat((leaves[leafOf[s] as number] as Leaf).keys, ITEMS_PER_LEAF, INO, EXTENT_DATA, offsetOf[s] as number);

@@ -91,11 +91,7 @@ export class TransactionManager {
     this.beforeCommit();
     runDelayedRefsAndRoots(fs);
     const logBlocks = freeLog(fs);
-    const dirty = fs.committedTrees.flatMap((t) => {
-      const blocks = t.dirty.toArray();
-      t.dirty.clear();
-      return blocks;
-    });
+    const dirty = fs.committedTrees.flatMap((t) => t.dirty.take());
     for (const b of dirty) b.written = true;
     fs.superblock.rootTreeBytenr = fs.rootTree.root.bytenr;
     fs.superblock.generation = trans.transid;

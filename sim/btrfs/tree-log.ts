@@ -248,8 +248,7 @@ function updateLogRoot(fs: FsInfo, log: LogState): void {
 
 /** The tree's dirty blocks, now being written: marked WRITTEN and no longer dirty. */
 export function takeDirty(tree: BTree): TreeBlock[] {
-  const blocks = tree.dirty.toArray();
-  tree.dirty.clear();
+  const blocks = tree.dirty.take();
   for (const b of blocks) b.written = true;
   return blocks;
 }

@@ -454,7 +454,7 @@ export class BTree {
   private cow(block: TreeBlock): TreeBlock {
     if (!this.needsCow(block)) return block;
     const bytenr = this.host.allocTreeBlock(this.owner);
-    this.host.freeTreeBlock(block, this.dirty.delete(block));
+    this.freeBlock(block);
     block.bytenr = bytenr;
     block.generation = this.host.transid;
     block.written = false;
@@ -463,10 +463,15 @@ export class BTree {
     return block;
   }
 
+  /** A block that leaves the tree: its address freed, and cached paths through it invalid. */
   private release(block: TreeBlock): void {
     this.shapeVersion++;
-    const unwritten = this.dirty.delete(block);
-    this.host.freeTreeBlock(block, unwritten);
+    this.freeBlock(block);
+  }
+
+  /** Frees the block's address (at once if it was never written: it leaves the dirty list). */
+  private freeBlock(block: TreeBlock): void {
+    this.host.freeTreeBlock(block, this.dirty.delete(block));
   }
 
   /** A new leaf holding `items` (its own array, or NO_ITEMS: shared, copied on the first change), of `used` bytes. */
@@ -871,8 +876,8 @@ export class LeafCursor {
  */
 const NO_ITEMS: Item[] = []; // not frozen: a frozen array would make item reads polymorphic
 
-/** Index of the first item whose key is >= k. */
-function lowerBound(items: readonly Item[], k: Key): number {
+/** Index of the first item whose key is >= k (a leaf's binary search; bench/experiments measures it too). */
+export function lowerBound(items: readonly Item[], k: Key): number {
   // partitionPoint's loop written out: these two run on every search, and a closure per call was
   // a tenth of the bytes a run allocated.
   let lo = 0;

@@ -46,6 +46,13 @@ export class DirtyBlocks implements Iterable<TreeBlock> {
     for (const b of this.list) if (b !== undefined) yield b;
   }
 
+  /** The blocks, in the order added, and none left dirty: what a write of them takes. */
+  take(): TreeBlock[] {
+    const blocks = this.toArray();
+    this.clear();
+    return blocks;
+  }
+
   /** The blocks, in the order added (a new array). */
   toArray(): TreeBlock[] {
     const out: TreeBlock[] = [];

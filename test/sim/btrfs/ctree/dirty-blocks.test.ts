@@ -35,6 +35,20 @@ describe("DirtyBlocks", () => {
     }
   });
 
+  it("take hands over the blocks in order and leaves none dirty", () => {
+    const list = new DirtyBlocks();
+    const [x, y, z] = [leaf(1), leaf(2), leaf(3)] as const;
+    list.add(x);
+    list.add(y);
+    list.add(z);
+    list.delete(y);
+    expect(list.take()).toEqual([x, z]);
+    expect(list.size).toBe(0);
+    expect([x, y, z].map((b) => list.has(b))).toEqual([false, false, false]);
+    list.add(y);
+    expect(list.take()).toEqual([y]);
+  });
+
   it("does not count a block dirty in another tree's list", () => {
     const a = new DirtyBlocks();
     const b = new DirtyBlocks();
