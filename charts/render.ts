@@ -7,7 +7,7 @@ import { Resvg } from "@resvg/resvg-js";
 import type { TopLevelSpec } from "vega-lite";
 import { installTextMetrics, readFontFile } from "./text-metrics.ts";
 import { CHART_FONT } from "./theme.ts";
-import { packagePath } from "../sim/util/package-root.ts";
+import { packagePath } from "../lib/package-root.ts";
 
 /** The committed font files: regular, then bold (vega draws titles and headers in bold). */
 const [REGULAR_FONT_FILE, BOLD_FONT_FILE] = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => packagePath("charts", "fonts", f)) as [string, string];

@@ -3,7 +3,7 @@
 // directory). A failure removes the temporaries and leaves earlier outputs untouched.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { InputError } from "../sim/index.ts";
+import { InputError } from "../lib/index.ts";
 
 export interface OutputFile {
   /** File name within the directory (no separators). */

@@ -1,7 +1,7 @@
 // Entry point of the fsyncsim CLI. Exit status: 0 success, 2 bad input or usage (one line on
 // stderr naming where and what), 1 an internal error or a failed check (crash-check's violations).
 import { CommanderError } from "commander";
-import { InputError } from "../sim/index.ts";
+import { InputError } from "../lib/index.ts";
 import packageJson from "../package.json" with { type: "json" };
 import { processIo, type CliIo } from "./io.ts";
 import { buildProgram } from "./program.ts";

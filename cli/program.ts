@@ -3,8 +3,11 @@
 import { relative, isAbsolute } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEVICE_KINDS } from "../devices/index.ts";
-import { packagePath } from "../sim/util/package-root.ts";
-import { FS_KINDS, INJECTIONS, INJECTION_HELP, LOGGER_KINDS, defaultWorkers, type Injection } from "../sim/index.ts";
+import { packagePath } from "../lib/package-root.ts";
+import { FS_KINDS } from "../fs/index.ts";
+import { INJECTIONS, INJECTION_HELP, type Injection } from "../crash/index.ts";
+import { LOGGER_KINDS } from "../btrfs/index.ts";
+import { defaultWorkers } from "../run/index.ts";
 import { CRASH_FORMATS, crashCheckCommand } from "./commands/crash-check.ts";
 import { devicesCommand } from "./commands/devices.ts";
 import { chartCommand } from "./commands/chart.ts";

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { InputError } from "../sim/index.ts";
+import { InputError } from "../lib/index.ts";
 import type { OutputCell, ReproductionOutputs } from "./reproduce-outputs.ts";
 
 const PHASE_COLUMNS: Readonly<Record<string, string>> = {

@@ -1,7 +1,8 @@
 // `--set key=value` routes by prefix: `device.X` overrides a device model parameter, `btrfs.X` a
 // btrfs model parameter, `cpu.X` a CPU cost; a plain key overrides a fio job option. Anything else
 // is refused with a suggestion.
-import { BTRFS_PARAMS, CPU_PARAMS, InputError, MSG, closestMatch, hasParam, type ParamOverride, type ParamTable } from "../sim/index.ts";
+import { BTRFS_PARAMS, CPU_PARAMS } from "../btrfs/index.ts";
+import { InputError, MSG, closestMatch, hasParam, type ParamOverride, type ParamTable } from "../lib/index.ts";
 import { findFioOption, fioOptionNames, type JobOverride } from "../workloads/index.ts";
 
 export interface SetOverrides {

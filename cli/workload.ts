@@ -1,7 +1,8 @@
 // The workload of a command: a fio job file's jobs, or a fio iolog replayed (--iolog, or a job's
 // read_iolog=) framed by a job file's job or by fio's defaults. Shared by run and crash-check.
 import { basename } from "node:path";
-import { InputError, MSG, type RunConfig } from "../sim/index.ts";
+import { InputError, MSG } from "../lib/index.ts";
+import type { RunConfig } from "../run/index.ts";
 import { planReplay, readIolog, readJobFile, resolveJobs, type IologTrace, type JobOverride, type ResolvedJobs } from "../workloads/index.ts";
 
 export interface WorkloadOptions {

@@ -5,8 +5,8 @@
 // (REQ_FLUSH | REQ_FUA in VSL 2.3.11 kblock.c), so Linux sends flushes; a flush waits for writes in
 // flight and then costs a short fixed time (the KBIO_CMD_FLUSH cost is not public).
 // Sources: ../shared/reference/devices.md §2.
-import type { ParamTable, ParamValues } from "../sim/params/index.ts";
-import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
+import type { ParamTable, ParamValues } from "../lib/params/index.ts";
+import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "../block/device.ts";
 
 const FUSION_PARAMS = {
   writeLatencyUs: {

@@ -1,10 +1,10 @@
 // The device registry: every device model kind by name. DeviceKind is derived from the name list,
 // and the registry is a Record over it, so adding a name without a model is a compile error.
-import { InputError } from "../sim/util/input-error.ts";
-import { closestMatch } from "../sim/util/suggest.ts";
-import { MSG } from "../sim/messages.ts";
-import { resolveParams, type ParamOverride, type ParamValues } from "../sim/params/index.ts";
-import type { DeviceModel, DeviceSpec } from "./device.ts";
+import { InputError } from "../lib/input-error.ts";
+import { closestMatch } from "../lib/suggest.ts";
+import { MSG } from "../lib/messages.ts";
+import { resolveParams, type ParamOverride, type ParamValues } from "../lib/params/index.ts";
+import type { DeviceModel, DeviceSpec } from "../block/device.ts";
 import { fusionIoDrive } from "./fusion-iodrive.ts";
 import { nullDevice } from "./null.ts";
 import { ramdisk } from "./ramdisk.ts";
@@ -44,5 +44,5 @@ export function createDevice(kind: DeviceKind, overrides: readonly ParamOverride
   return { kind, params, model: spec.create(params) };
 }
 
-export { SECTOR_BYTES, toIntegerNs } from "./device.ts";
-export type { DeviceCapabilities, DeviceCommand, DeviceModel, DeviceSpec } from "./device.ts";
+export { SECTOR_BYTES, toIntegerNs } from "../block/device.ts";
+export type { DeviceCapabilities, DeviceCommand, DeviceModel, DeviceSpec } from "../block/device.ts";

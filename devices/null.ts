@@ -1,8 +1,8 @@
 // The null device: every command completes a constant time after it is submitted, in parallel, as
 // null_blk with completion_nsec does (drivers/block/null_blk). It exists to test the simulator's core,
 // block layer and workloads independently of any device mechanics (style guide P3).
-import type { ParamTable, ParamValues } from "../sim/params/index.ts";
-import { sectorAligned, type DeviceModel, type DeviceSpec } from "./device.ts";
+import type { ParamTable, ParamValues } from "../lib/params/index.ts";
+import { sectorAligned, type DeviceModel, type DeviceSpec } from "../block/device.ts";
 
 const NULL_PARAMS = {
   completionNs: {

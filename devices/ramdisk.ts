@@ -1,8 +1,8 @@
 // A RAM disk (drivers/block/brd.c): each command is a memory copy done synchronously by the
 // submitting CPU, one at a time. There is no cache to flush, so Linux strips flushes before they get
 // here; the model completes a stray flush at once.
-import type { ParamTable, ParamValues } from "../sim/params/index.ts";
-import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
+import type { ParamTable, ParamValues } from "../lib/params/index.ts";
+import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "../block/device.ts";
 
 const RAMDISK_PARAMS = {
   copyBytesPerS: {

@@ -9,8 +9,8 @@
 // rotational position ordering would do.
 // Linux 2012 ran libata with fua=0, so FUA reaches this disk as write + FLUSH CACHE.
 // Sources: ../shared/reference/devices.md §1.
-import type { ParamTable, ParamValues } from "../sim/params/index.ts";
-import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "./device.ts";
+import type { ParamTable, ParamValues } from "../lib/params/index.ts";
+import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "../block/device.ts";
 import { DirtyRanges, type SectorRange } from "./hdd/dirty-ranges.ts";
 import { DiskMechanics } from "./hdd/mechanics.ts";
 import { fitSeekCurve } from "./hdd/seek-curve.ts";

@@ -1,7 +1,8 @@
 // The parameters a reproduction ran with, for the report: each device's table, btrfs and CPU, with
 // the value used beside the default, unit, status and source from the typed tables.
 import { DEVICE_MODELS, type DeviceKind } from "../devices/index.ts";
-import { BTRFS_PARAMS, CPU_PARAMS, unitOfParamName, type ParamTable, type ParamValue } from "../sim/index.ts";
+import { BTRFS_PARAMS, CPU_PARAMS } from "../btrfs/index.ts";
+import { unitOfParamName, type ParamTable, type ParamValue } from "../lib/index.ts";
 import type { ReportParameter } from "./page.ts";
 
 export interface ParameterSource {

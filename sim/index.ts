@@ -1,12 +1,7 @@
-// The simulator's public surface for code outside sim/ (CLI, notebooks, benchmarks).
-export * from "./core/index.ts";
-export * from "./block/index.ts";
-export * from "./params/index.ts";
-export * from "./fs/index.ts";
-export * from "./run/index.ts";
-export * from "./btrfs/index.ts";
-export * from "./cpu/index.ts";
-export { MSG } from "./messages.ts";
-export { InputError } from "./util/input-error.ts";
-export { closestMatch, editDistance } from "./util/suggest.ts";
-export * from "./crash/index.ts";
+// The discrete-event core: a clock in integer nanoseconds, FIFO order at equal times, processes as
+// generators. Everything else in the simulator is built on these names.
+export { Environment } from "./environment.ts";
+export { Event, PRIORITY, type EventCallback } from "./event.ts";
+export { Process, type Proc } from "./process.ts";
+export { allOf, anyOf } from "./conditions.ts";
+export { Mutex } from "./mutex.ts";

@@ -18,7 +18,7 @@ import { BlockSizePicker, minBlockBytes } from "./fio/block-sizes.ts";
 import type { FioJob } from "./fio/job-types.ts";
 import { blockIndexPicker, type BlockIndexPicker } from "./fio/random-distribution.ts";
 import type { IoOp, OpStream } from "./ops.ts";
-import { RandomMap } from "./random-map.ts";
+import { RandomMap } from "../lib/random-map.ts";
 
 /** One of the process's files: its index in the workload and the region the job does I/O in. */
 export interface StreamFile {

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import { chartFiles, sweepSpecs } from "../../charts/index.ts";
-import { InputError, MSG } from "../../sim/index.ts";
+import { InputError, MSG } from "../../lib/index.ts";
 import { writeFilesAtomically, type OutputFile } from "../atomic-write.ts";
 import type { CliIo } from "../io.ts";
 

@@ -2,7 +2,8 @@
 // received, cut the power at many instants, recover every explored device state as btrfs's mount
 // and log replay would, and report whether every fsync that had returned is durable and nothing is
 // corrupt. Exit status 1 when a violation was found (so scripts can gate on it), 2 for bad input.
-import { crashCheck, loggerKind, type CrashCheckResult, type Injection } from "../../sim/index.ts";
+import { crashCheck, type CrashCheckResult, type Injection } from "../../crash/index.ts";
+import { loggerKind } from "../../btrfs/index.ts";
 import { deviceSpec, type DeviceKind } from "../../devices/index.ts";
 import { toCsv } from "../format/csv.ts";
 import { toJson } from "../format/run-json.ts";

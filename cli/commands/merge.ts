@@ -1,7 +1,7 @@
 // `fsyncsim merge OUT IN...`: joins the files of a sharded sweep (`sweep --shard K/N`) into the one
 // file the whole sweep would have written: same header in every input, no point twice, rows in
 // point order, written atomically. --expect N checks that exactly the points 0..N-1 are there.
-import { InputError, MSG } from "../../sim/index.ts";
+import { InputError, MSG } from "../../lib/index.ts";
 import { writeFileAtomically } from "../atomic-write.ts";
 import type { CliIo } from "../io.ts";
 import { headerDifference, readSweepCsv, sortedSweepCsv, type SweepRow } from "../sweep/sweep-csv.ts";

@@ -2,7 +2,8 @@
 // and the patch's, beside the seed's numbers. With --out, also the per-fsync traces of each cell,
 // the charts and the HTML report.
 import { DEVICE_MODELS } from "../../devices/index.ts";
-import { InputError, MSG, createRunPool, hasParam, reproduceSeed, SEED_DEVICES } from "../../sim/index.ts";
+import { InputError, MSG, hasParam } from "../../lib/index.ts";
+import { createRunPool, reproduceSeed, SEED_DEVICES } from "../../run/index.ts";
 import { readJobFile } from "../../workloads/index.ts";
 import { writeFilesAtomically, type OutputFile } from "../atomic-write.ts";
 import { reproduceCsv, reproduceTable } from "../format/reproduce-format.ts";

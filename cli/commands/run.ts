@@ -1,7 +1,9 @@
 // `fsyncsim run`: a fio job file (all its jobs, numjobs clones each) or a replayed fio iolog, on one
 // device and filesystem. Everything is validated and simulated before anything is written, so bad
 // input leaves no partial output.
-import { checkFsKind, loggerKind, runJob } from "../../sim/index.ts";
+import { checkFsKind } from "../../fs/index.ts";
+import { loggerKind } from "../../btrfs/index.ts";
+import { runJob } from "../../run/index.ts";
 import { deviceSpec, type DeviceKind } from "../../devices/index.ts";
 import { safeFileStem, writeFileAtomically, writeFilesAtomically } from "../atomic-write.ts";
 import { toCsv } from "../format/csv.ts";

@@ -4,8 +4,9 @@
 // it that --resume completes. --shard K/N runs every Nth point, for sweeps split between machines
 // and joined by `fsyncsim merge`.
 import { closeSync, openSync, truncateSync, writeSync } from "node:fs";
-import { InputError, MSG, createRunPool, runJob, type RunTask } from "../../sim/index.ts";
-import { inShard, parseShard, type SweepPoint, type SweepShard } from "../../sim/index.ts";
+import { InputError, MSG } from "../../lib/index.ts";
+import { createRunPool, runJob, type RunTask } from "../../run/index.ts";
+import { inShard, parseShard, type SweepPoint, type SweepShard } from "../../run/index.ts";
 import { writeFileAtomically } from "../atomic-write.ts";
 import { runSummary } from "../format/run-summary.ts";
 import type { CliIo } from "../io.ts";

@@ -21,8 +21,8 @@
 //   lies between the members' smallest and largest. Counts, min, max, mean and stddev are exact.
 // - "global options" holds the options every job has with the same value (a FioJob keeps only its
 //   merged options), and "job options" each job's full options.
-import type { ProcessResult, RunResult } from "../../sim/run/result.ts";
-import { FIO_PERCENTILES, type LatencySummary } from "../../sim/run/latency.ts";
+import type { ProcessResult, RunResult } from "../../run/result.ts";
+import { FIO_PERCENTILES, type LatencySummary } from "../../run/latency.ts";
 import type { FioJob } from "../../workloads/fio/job-types.ts";
 
 /** The fio release whose JSON layout this follows. */

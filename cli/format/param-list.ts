@@ -1,6 +1,6 @@
 // A model's parameter table for people (the `devices` command) and as flat rows (CSV/JSON and
 // docs/), generated from the same typed table the model reads.
-import { SOURCE_STATUS, unitOfParamName, type ParamSpec, type ParamTable } from "../../sim/index.ts";
+import { SOURCE_STATUS, unitOfParamName, type ParamSpec, type ParamTable } from "../../lib/index.ts";
 
 export const PARAM_COLUMNS = ["model", "name", "default", "unit", "min", "max", "choices", "status", "help", "source"] as const;
 export type ParamRow = Readonly<Record<(typeof PARAM_COLUMNS)[number], string>>;

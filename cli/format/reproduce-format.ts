@@ -1,5 +1,5 @@
 // The reproduction table: the four cells beside the seed's numbers, and each device's speedup.
-import type { ReproduceCell, ReproduceSpeedup } from "../../sim/index.ts";
+import type { ReproduceCell, ReproduceSpeedup } from "../../run/index.ts";
 import { toCsv } from "./csv.ts";
 import { runSummary } from "./run-summary.ts";
 import { fixed } from "./units.ts";

@@ -1,6 +1,6 @@
 // The JSON document of one run: the summary row plus everything needed to rerun or audit it —
 // latency statistics in ns, block-layer counters, the device parameters and job options used.
-import type { RunResult } from "../../sim/index.ts";
+import type { RunResult } from "../../run/index.ts";
 import { runSummary } from "./run-summary.ts";
 
 export function runDocument(r: RunResult, version: string): object {

@@ -1,7 +1,7 @@
 // One run as a flat record with units in the column names: the CSV row, and the "summary" part of
 // the JSON document. Column order is fixed (new columns are only ever appended), so CSVs from
 // different runs concatenate. "ops" and "throughput" count writes; reads have their own columns.
-import type { RunResult } from "../../sim/index.ts";
+import type { RunResult } from "../../run/index.ts";
 import { bytesToKiB, fixed, nsToS, nsToUs } from "./units.ts";
 
 export const RUN_COLUMNS = [

@@ -11,9 +11,9 @@
 // IO depths 1=199.9% for a sync job (it counts syncs); this prints 100.0%. " lat" repeats clat (no
 // submission latency is modelled). Rates use the exact simulated runtime; the msec figures are
 // rounded to whole milliseconds. Report entries and groups come from fio-json.ts.
-import type { RunResult } from "../../sim/run/result.ts";
-import { FIO_PERCENTILES, type LatencySummary } from "../../sim/run/latency.ts";
-import type { Phase } from "../../sim/fs/filesystem.ts";
+import type { RunResult } from "../../run/result.ts";
+import { FIO_PERCENTILES, type LatencySummary } from "../../run/latency.ts";
+import type { Phase } from "../../fs/filesystem.ts";
 import { bytesPerS, fioGroupStats, fioReportEntries, nsToWholeMs, type FioDirTotals, type FioGroupDir, type FioReportEntry } from "./fio-json.ts";
 import { bytesToMiB, fixed, humanDuration } from "./units.ts";
 

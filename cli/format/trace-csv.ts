@@ -1,6 +1,6 @@
 // The per-fsync trace (`run --trace FILE`): one row per fsync, times in µs and s at the edge. The
 // device columns count all I/O during the fsync, other processes' included.
-import type { FsyncTraceRow } from "../../sim/index.ts";
+import type { FsyncTraceRow } from "../../run/index.ts";
 import { toCsv } from "./csv.ts";
 import { fixed, nsToS, nsToUs } from "./units.ts";
 

@@ -3,8 +3,11 @@
 // CSV row. Building every task first means a bad device, logger or value fails before anything
 // runs or any file is written.
 import { DEVICE_MODELS, deviceSpec, type DeviceKind } from "../../devices/index.ts";
-import { InputError, MSG, checkFsKind, closestMatch, loggerKind, type FsKind, type LoggerKind, type RunTask } from "../../sim/index.ts";
-import { checkRunTask, keyAppliesTo, splitSweepList, sweepPoints, type SweepAxis, type SweepGrid, type SweepPoint } from "../../sim/index.ts";
+import { InputError, MSG, closestMatch } from "../../lib/index.ts";
+import { checkFsKind, type FsKind } from "../../fs/index.ts";
+import { loggerKind, type LoggerKind } from "../../btrfs/index.ts";
+import type { RunTask } from "../../run/index.ts";
+import { checkRunTask, keyAppliesTo, splitSweepList, sweepPoints, type SweepAxis, type SweepGrid, type SweepPoint } from "../../run/index.ts";
 import { readJobFile, type FioJob } from "../../workloads/index.ts";
 import { RUN_COLUMNS, type RunSummary } from "../format/run-summary.ts";
 import { parseSetOptions } from "../set-options.ts";

@@ -4,7 +4,7 @@
 // splits lines back into fields for `sweep --resume` and `merge`.
 import { readFileSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
-import { InputError, MSG } from "../../sim/index.ts";
+import { InputError, MSG } from "../../lib/index.ts";
 
 /** One CSV line, quoted where needed, ending in "\n". */
 export function csvLine(fields: readonly string[]): string {

@@ -2,7 +2,7 @@
 // write replaces older cached data for the same sectors and merges with touching ranges (the drive
 // writes a contiguous dirty run in one pass); a write-through (FUA) write drops the cached copies
 // it supersedes.
-import { partitionPoint } from "../../sim/util/partition-point.ts";
+import { partitionPoint } from "../../lib/partition-point.ts";
 
 export interface SectorRange {
   start: number;

@@ -4,7 +4,7 @@
 // average and full-stroke seek): the curve passes through t(1) and t(D), is continuous at the
 // boundary B, and its mean over random start and end cylinders (distance density 2(D-d)/D²) equals
 // the datasheet average. B itself is chosen so the two pieces also meet with equal slope.
-import { InputError } from "../../sim/util/input-error.ts";
+import { InputError } from "../../lib/input-error.ts";
 
 export interface SeekCurveSpec {
   readonly singleTrackNs: number;

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SEED_TABLE } from "../../sim/index.ts";
+import { SEED_TABLE } from "../../run/index.ts";
 import { cli } from "./harness.ts";
 
 const parse = (csv: string): Array<Record<string, string>> => {

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MSG } from "../../sim/index.ts";
+import { MSG } from "../../lib/index.ts";
 import { RUN_COLUMNS } from "../../cli/format/run-summary.ts";
 import { csvFields } from "../../cli/sweep/sweep-csv.ts";
 import { cli } from "./harness.ts";

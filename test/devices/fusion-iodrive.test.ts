@@ -2,7 +2,8 @@
 // bandwidth under load, parallelism, and flushes that wait for writes in flight.
 import { describe, expect, it } from "vitest";
 import { createDevice, type DeviceCommand } from "../../devices/index.ts";
-import { BlockDevice, Environment, emptyFlushBio, writeBio, type Proc } from "../../sim/index.ts";
+import { BlockDevice, emptyFlushBio, writeBio } from "../../block/index.ts";
+import { Environment, type Proc } from "../../sim/index.ts";
 
 const card = () => createDevice("fusion-iodrive").model;
 const write = (sector: number, sectors: number): DeviceCommand => ({ op: "write", startSector: sector, sectorCount: sectors, fua: false });

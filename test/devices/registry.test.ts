@@ -2,7 +2,7 @@
 // help and a source for every entry, defaults within bounds; and every model builds from defaults.
 import { describe, expect, it } from "vitest";
 import { DEVICE_KINDS, DEVICE_MODELS, createDevice, deviceSpec } from "../../devices/index.ts";
-import { InputError, SOURCE_STATUS, unitOfParamName } from "../../sim/index.ts";
+import { InputError, SOURCE_STATUS, unitOfParamName } from "../../lib/index.ts";
 
 describe("device registry", () => {
   for (const kind of DEVICE_KINDS) {

@@ -1,5 +1,5 @@
 // The InputError a call throws, for tests that check refusals (their file, line and message).
-import { InputError } from "../../sim/index.ts";
+import { InputError } from "../../lib/index.ts";
 
 export function errorOf(fn: () => unknown): InputError {
   try {

@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fioExamplesDir } from "../../scripts/fio-examples-dir.ts";
+import { fioExamplesDir } from "../../tools/scripts/fio-examples-dir.ts";
 import { cli } from "../cli/harness.ts";
 
 const DIR = fioExamplesDir() ?? "";

@@ -4,7 +4,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEVICE_KINDS } from "../../devices/index.ts";
-import { LOGGER_KINDS, runJob } from "../../sim/index.ts";
+import { LOGGER_KINDS } from "../../btrfs/index.ts";
+import { runJob } from "../../run/index.ts";
 import { readJobFile } from "../../workloads/index.ts";
 
 const SCENARIOS = readdirSync("workloads/jobs").filter((f) => f.endsWith(".fio")).sort();

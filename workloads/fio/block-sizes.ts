@@ -18,7 +18,7 @@
 // parse; bsrange's minimum may not exceed its maximum (fio swaps them); bs may not use fio's
 // undocumented ':' or '-' between read and write; bssplit percentages must be whole numbers
 // 0..100 (fio: atoi, capped at 100) and may not add up to more than 100.
-import { InputError } from "../../sim/util/input-error.ts";
+import { InputError } from "../../lib/input-error.ts";
 import { BS_MSG } from "./bs-messages.ts";
 import { parseFioInteger } from "./values.ts";
 

@@ -2,7 +2,7 @@
 // `key=value` or bare `key` lines, and comments. A line whose first non-blank character is ';' or
 // '#' is a comment, and, as fio's strip_blank_end() does, anything from the first ';' or '#' on a
 // line is dropped. Every entry keeps its line number for error messages.
-import { InputError } from "../../sim/util/input-error.ts";
+import { InputError } from "../../lib/input-error.ts";
 
 export interface IniEntry {
   readonly key: string;

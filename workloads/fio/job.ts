@@ -3,10 +3,10 @@
 // Each option value keeps where it came from (FILE:LINE or the --set flag) so that any error names
 // the file, line and option. The I/O engine is checked before the option names, so that a job
 // written for an engine we do not simulate is refused for its engine, not for that engine's options.
-import { readInputText } from "../../sim/util/read-input.ts";
-import { MSG } from "../../sim/messages.ts";
-import { InputError } from "../../sim/util/input-error.ts";
-import { closestMatch } from "../../sim/util/suggest.ts";
+import { readInputText } from "../../lib/read-input.ts";
+import { MSG } from "../../lib/messages.ts";
+import { InputError } from "../../lib/input-error.ts";
+import { closestMatch } from "../../lib/suggest.ts";
 import { FIO_ENGINES, FIO_OPTION_NAMES } from "./fio-catalogue.ts";
 import { parseIni } from "./ini.ts";
 import { OptionReader, type RawOptions } from "./option-reader.ts";

@@ -1,8 +1,8 @@
 // Typed reads of one job's raw options (text plus where it came from): each reader applies the
 // option's table entry (type, default, bounds, choices, values not simulated) and throws an
 // InputError naming the file and line, or the --set flag, of the offending value.
-import { MSG } from "../../sim/messages.ts";
-import { InputError } from "../../sim/util/input-error.ts";
+import { MSG } from "../../lib/messages.ts";
+import { InputError } from "../../lib/input-error.ts";
 import { findFioOption, type FioOption } from "./options.ts";
 import { parseFioBool, parseFioInteger, parseFioTime } from "./values.ts";
 

@@ -18,7 +18,7 @@
 // fio disables its random map for these three (HOWTO); that is the caller's concern.
 // Stricter than fio: zoned and zoned_abs are refused (not simulated); so are a negative zipf theta
 // and a parameter after "random" (fio ignores it).
-import { InputError } from "../../sim/util/input-error.ts";
+import { InputError } from "../../lib/input-error.ts";
 
 export type RandomDistribution =
   | { readonly kind: "random" }

@@ -3,8 +3,8 @@
 // is given, rwmixwrite as 100 - rwmixread, bssplit over bsrange over bs, direct as !buffered, and
 // the checks fio makes before it runs a job. Combinations that fio accepts but that change nothing
 // in a simulation produce warnings, never silence.
-import { MSG } from "../../sim/messages.ts";
-import { InputError } from "../../sim/util/input-error.ts";
+import { MSG } from "../../lib/messages.ts";
+import { InputError } from "../../lib/input-error.ts";
 import { maxBlockBytes, minBlockBytes, parseBs, parseBsrange, parseBssplit, type BlockSizes } from "./block-sizes.ts";
 import type { FallocateMode, FioJob, IoEngine, RwMode } from "./job-types.ts";
 import type { OptionReader } from "./option-reader.ts";

@@ -3,8 +3,8 @@
 // default) and the IEC spellings kib/mib/... are the *other* base — fio's documented compatibility
 // quirk (parse.c __get_mult_bytes). A trailing 'b' alone means bytes. Hex (0x...) is accepted.
 // Unlike fio, an unknown suffix is an error rather than a silent multiplier of 1.
-import { InputError } from "../../sim/util/input-error.ts";
-import { MSG } from "../../sim/messages.ts";
+import { InputError } from "../../lib/input-error.ts";
+import { MSG } from "../../lib/messages.ts";
 
 const SIZE_PATTERN = /^(0x[0-9a-f]+|\d+)\s*([a-z]*)$/i;
 const POWERS: Readonly<Record<string, number>> = { k: 1, m: 2, g: 3, t: 4, p: 5 };

@@ -1,7 +1,7 @@
 // The numeric fields of an iolog line. fio reads them with sscanf %llu / %u, which also takes a sign
 // (a "-4096" offset wraps to 2^64 - 4096) and silently stops at junk; we take decimal digits only,
 // and only values a double holds exactly.
-import { InputError } from "../../sim/util/input-error.ts";
+import { InputError } from "../../lib/input-error.ts";
 import { IOLOG_MSG } from "./messages.ts";
 
 const DIGITS = /^\d+$/;

@@ -2,7 +2,7 @@
 // iolog" (fio 1.17 on) or "fio version 3 iolog" (fio 3.31 on, which writes only version 3). Version 1
 // had no header ("rw, offset, length" lines) and fio has refused it since 1.20; so do we. fio
 // compares only the header's prefix; we want the whole line.
-import { InputError } from "../../sim/util/input-error.ts";
+import { InputError } from "../../lib/input-error.ts";
 import { IOLOG_MSG } from "./messages.ts";
 
 export type IologVersion = 2 | 3;

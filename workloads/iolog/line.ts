@@ -8,7 +8,7 @@
 // OFFSET and LENGTH too (fio writes the previous I/O's offset and 0), which replay ignores. A wait's
 // OFFSET is milliseconds since fio started: replay sleeps until then (read_iolog_get:
 // mtime_since_genesis), whatever HOWTO says about microseconds since the previous wait.
-import { InputError } from "../../sim/util/input-error.ts";
+import { InputError } from "../../lib/input-error.ts";
 import { parseIologCount } from "./count.ts";
 import type { IologVersion } from "./header.ts";
 import { IOLOG_MSG } from "./messages.ts";

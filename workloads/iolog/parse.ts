@@ -7,8 +7,8 @@
 // (delay_since_ttime, iolog_delay), so it slips later when an I/O outlasts its gap; atNs keeps to
 // the recorded times. A v2 wait becomes a wait of 0 ns with atNs at its time: fio sleeps until
 // OFFSET ms after it started (read_iolog_get), or not at all if that has passed.
-import { readInputText } from "../../sim/util/read-input.ts";
-import { InputError } from "../../sim/util/input-error.ts";
+import { readInputText } from "../../lib/read-input.ts";
+import { InputError } from "../../lib/input-error.ts";
 import type { IoOp } from "../ops.ts";
 import { readIologHeader } from "./header.ts";
 import { parseIologLine, type IologLine } from "./line.ts";

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { combineSummaries, fioJsonDocument } from "../../../cli/format/fio-json.ts";
-import { FIO_PERCENTILES, LatencyRecorder, mergedSummary, type LatencySummary } from "../../../sim/run/latency.ts";
-import type { ProcessResult, RunResult } from "../../../sim/run/result.ts";
+import { FIO_PERCENTILES, LatencyRecorder, mergedSummary, type LatencySummary } from "../../../run/latency.ts";
+import type { ProcessResult, RunResult } from "../../../run/result.ts";
 import { resolveJobs, type FioJob } from "../../../workloads/index.ts";
 
 // --- a hand-built RunResult ------------------------------------------------------------------

@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { num2str, runTable } from "../../../cli/format/run-table.ts";
-import { FIO_PERCENTILES, LatencyRecorder, mergedSummary, type LatencySummary } from "../../../sim/run/latency.ts";
-import type { ProcessResult, RunResult } from "../../../sim/run/result.ts";
+import { FIO_PERCENTILES, LatencyRecorder, mergedSummary, type LatencySummary } from "../../../run/latency.ts";
+import type { ProcessResult, RunResult } from "../../../run/result.ts";
 import { resolveJobs, type FioJob } from "../../../workloads/index.ts";
 
 const FIO_SEED_NORMAL = `

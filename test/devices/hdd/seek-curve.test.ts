@@ -3,7 +3,7 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { fitSeekCurve } from "../../../devices/hdd/seek-curve.ts";
-import { InputError } from "../../../sim/index.ts";
+import { InputError } from "../../../lib/index.ts";
 
 const D = 232_000;
 const spec = { singleTrackNs: 1e6, averageNs: 8.5e6, fullStrokeNs: 20e6, maxDistanceCyl: D };

@@ -4,7 +4,7 @@
 // `fio --enghelp=io_uring` (lists sqthread_poll), `fio --enghelp` (lists libaio), fio 3.33.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CATALOGUE_PATH, findFio, generateFioCatalogue } from "../../../scripts/gen-fio-catalogue.ts";
+import { CATALOGUE_PATH, findFio, generateFioCatalogue } from "../../../tools/scripts/gen-fio-catalogue.ts";
 import { FIO_ENGINE_OPTIONS, FIO_ENGINES, FIO_OPTION_NAMES, FIO_VERSION } from "../../../workloads/fio/fio-catalogue.ts";
 
 describe("fio catalogue", () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MSG } from "../../../sim/index.ts";
+import { MSG } from "../../../lib/index.ts";
 import { readJobFile, resolveJobs } from "../../../workloads/index.ts";
 import { errorOf } from "../../helpers/input-error.ts";
 

@@ -1,7 +1,7 @@
 // How fio's options combine into a typed job: rwmix, block sizes, time values, rates, direct and
 // buffered, filesize, and the options that are accepted but change nothing (with a warning).
 import { describe, expect, it } from "vitest";
-import { MSG } from "../../../sim/index.ts";
+import { MSG } from "../../../lib/index.ts";
 import { resolveJobs } from "../../../workloads/index.ts";
 import { errorOf } from "../../helpers/input-error.ts";
 

@@ -1,7 +1,7 @@
 // fio's integer grammar (HOWTO "Parameter types"; parse.c __get_mult_bytes).
 import { describe, expect, it } from "vitest";
 import { parseFioBool, parseFioInteger } from "../../../workloads/fio/values.ts";
-import { InputError } from "../../../sim/index.ts";
+import { InputError } from "../../../lib/index.ts";
 
 describe("parseFioInteger", () => {
   it("reads k/m/g/t/p (and kb/mb/...) as powers of 1024 by default", () => {

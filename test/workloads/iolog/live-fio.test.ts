@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasCommand } from "../../helpers/commands.ts";
-import { runJob } from "../../../sim/index.ts";
+import { runJob } from "../../../run/index.ts";
 import { planReplay, readIolog, resolveJobs } from "../../../workloads/index.ts";
 
 const hasFio = hasCommand("fio");

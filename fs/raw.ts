@@ -1,0 +1,89 @@
+// --fs raw: the workload's files are regions of the block device itself, laid end to end from
+// byte 0 in file order, and the job writes and reads straight to them: each write or read is one
+// bio that completes when the device does, and each fsync (or O_SYNC write) is one empty flush, as
+// blkdev_fsync -> blkdev_issue_flush does. No filesystem, no page cache (buffered and direct I/O
+// are the same) and no CPU cost beyond the driver's: the ceiling any filesystem could reach on the
+// device for this job.
+import { emptyFlushBio, readBio, writeBio, type BlockDevice } from "../block/index.ts";
+import type { Environment, Proc } from "../sim/index.ts";
+import { MSG } from "../lib/messages.ts";
+import { InputError } from "../lib/input-error.ts";
+import { maxBlockBytes, minBlockBytes, type FileLayout, type FioJob } from "../workloads/index.ts";
+import type { FileHandle, FileSystem, FsyncReport } from "./filesystem.ts";
+
+const SECTOR = 512;
+
+export class RawDeviceFs implements FileSystem {
+  private readonly env: Environment;
+  private readonly bdev: BlockDevice;
+  /** Byte offset on the device of each file, by workload index. */
+  private readonly bases: number[] = [];
+  private nextBase = 0;
+
+  constructor(env: Environment, bdev: BlockDevice) {
+    this.env = env;
+    this.bdev = bdev;
+  }
+
+  /** Checks the jobs can run on the raw device; returns warnings for options that have no effect. */
+  static check(jobs: readonly FioJob[]): string[] {
+    const warnings: string[] = [];
+    for (const job of jobs) {
+      for (const spec of [job.bs.read, job.bs.write]) {
+        if (minBlockBytes(spec) % SECTOR !== 0 || maxBlockBytes(spec) % SECTOR !== 0 || job.bsUnaligned) {
+          throw new InputError(job.file, MSG.rawUnaligned(job.name, minBlockBytes(spec)));
+        }
+      }
+      if (job.ioengine === "ftruncate") throw new InputError(job.file, MSG.rawNoTruncate(job.name));
+      for (const o of ["fallocate", "overwrite", "invalidate", "direct", "create_on_open"]) {
+        if (Object.hasOwn(job.options, o)) warnings.push(MSG.rawIgnores(o, job.options[o] ?? ""));
+      }
+    }
+    return [...new Set(warnings)];
+  }
+
+  *layout(file: FileLayout, index: number): Proc<FileHandle> {
+    const base = this.nextBase;
+    if (base + file.sizeBytes > this.bdev.capacityBytes) {
+      throw new InputError("--fs raw", MSG.rawTooLarge(file.name, base + file.sizeBytes, this.bdev.capacityBytes));
+    }
+    this.bases[index] = base;
+    this.nextBase = base + Math.ceil(file.sizeBytes / SECTOR) * SECTOR;
+    return { index, name: file.name };
+  }
+
+  *create(_ctx: unknown, file: FileLayout, index: number): Proc<FileHandle> {
+    return yield* this.layout(file, index);
+  }
+
+  *write(_ctx: unknown, file: FileHandle, offsetBytes: number, lengthBytes: number): Proc {
+    yield this.bdev.submit(writeBio(this.at(file, offsetBytes), lengthBytes));
+  }
+
+  *read(_ctx: unknown, file: FileHandle, offsetBytes: number, lengthBytes: number): Proc {
+    yield this.bdev.submit(readBio(this.at(file, offsetBytes), lengthBytes));
+  }
+
+  *fsync(): Proc<FsyncReport> {
+    const t0 = this.env.nowNs;
+    yield this.bdev.submit(emptyFlushBio());
+    const flush = this.env.nowNs - t0;
+    return { path: "none", logItemsCopied: 0, logBlocksWritten: 0, fsExtentItems: 0, breakdownNs: { cpu: 0, dataIo: 0, logIo: 0, flush, commit: 0, contention: 0 } };
+  }
+
+  *truncate(): Proc {
+    throw new Error("truncate on a raw device (RawDeviceFs.check refuses such jobs)");
+  }
+
+  shutdown(): void {}
+
+  modelStats(): Readonly<Record<string, number>> {
+    return {};
+  }
+
+  private at(file: FileHandle, offsetBytes: number): number {
+    const base = this.bases[file.index];
+    if (base === undefined) throw new Error(`file ${file.name} was not laid out`);
+    return base + offsetBytes;
+  }
+}
