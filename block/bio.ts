@@ -1,8 +1,8 @@
 // A bio as btrfs hands it to the block layer in 2012: a direction, a sector range and the flags
 // that matter for durability. Names follow include/linux/blk_types.h of Linux 3.x; REQ_FLUSH there
 // (an empty-or-data bio asking for a cache flush *before* it) is REQ_PREFLUSH since Linux 4.8.
-import { SECTOR_BYTES } from "../devices/index.ts";
-import type { BlockImage } from "../crash/images.ts";
+import { SECTOR_BYTES } from "./device.ts";
+import type { BlockImage } from "./recorder.ts";
 
 /** Request flags (bit set). */
 export const REQ = {
@@ -22,7 +22,7 @@ export interface Bio {
   readonly sectorCount: number;
   /** OR of REQ flags. */
   readonly flags: number;
-  /** What each 4 KiB of a write carries, for the crash checker's device image (absent otherwise). */
+  /** What each 4 KiB of a write carries, for a block recorder (absent when none is attached). */
   readonly images?: readonly BlockImage[];
 }
 

@@ -5,10 +5,10 @@
 //   no volatile write cache -> FLUSH and FUA are stripped; an empty flush completes at once;
 //   cache, no FUA           -> PREFLUSH as a flush command first; FUA as write then a post-flush;
 //   cache and FUA           -> PREFLUSH as a flush command first; FUA sent with the write.
-import { SECTOR_BYTES, type DeviceCommand, type DeviceModel } from "../devices/index.ts";
 import type { Environment, Event, Proc } from "../sim/index.ts";
-import type { CrashRecorder } from "../crash/recorder.ts";
 import { REQ, type Bio } from "./bio.ts";
+import { SECTOR_BYTES, type DeviceCommand, type DeviceModel } from "./device.ts";
+import type { BlockRecorder } from "./recorder.ts";
 
 /** Counters of what the block layer received and what it sent to the device. */
 export interface BlockStats {
@@ -69,8 +69,8 @@ export class BlockDevice {
   private driverCpuFreeNs = 0;
   /** When the last outstanding command completes, ns (for busyNs). */
   private busyUntilNs = 0;
-  /** The crash checker's record of every command, when one is attached. */
-  private recorder: CrashRecorder | undefined;
+  /** Hears of every write and flush command, when one is attached (the crash checker's). */
+  private recorder: BlockRecorder | undefined;
 
   constructor(env: Environment, device: DeviceModel) {
     this.env = env;
@@ -82,16 +82,23 @@ export class BlockDevice {
     return this.device.capabilities.capacityBytes;
   }
 
-  /** The attached crash recorder, if any (writers add block images to their bios when there is one). */
-  get crashRecorder(): CrashRecorder | undefined {
-    return this.recorder;
+  /** A recorder is attached: writers describe what their bios carry (Bio.images). */
+  get recording(): boolean {
+    return this.recorder !== undefined;
   }
 
-  /** Records every command from now on for the crash checker (what the device held when). */
-  attachRecorder(recorder: CrashRecorder): void {
+  /** Tells `recorder` of every write and flush command from now on. */
+  attachRecorder(recorder: BlockRecorder): void {
     this.recorder = recorder;
+  }
+
+  /**
+   * An acknowledged write can be lost at a power cut until a flush covers it: the device has a
+   * volatile write cache and no power-loss protection.
+   */
+  get writesAtRiskUntilFlushed(): boolean {
     const caps = this.device.capabilities;
-    recorder.volatileCache = caps.volatileWriteCache && !caps.powerLossProtected;
+    return caps.volatileWriteCache && !caps.powerLossProtected;
   }
 
   /** The device reports itself rotational (no QUEUE_FLAG_NONROT). */

@@ -1,7 +1,6 @@
-// The device plug point: what the block layer needs from a storage device model. A model receives
+// The device interface the block layer calls: what it needs from a storage device model. A model receives
 // commands (read, write, flush) in dispatch order and answers when each completes; its capabilities,
 // stated as data, tell the block layer which Linux flush/FUA rules apply (style guide P1, P2).
-import type { ParamTable, ParamValues } from "../lib/params/index.ts";
 
 /** Bytes per Linux sector: the unit of every sector number and count. */
 export const SECTOR_BYTES = 512;
@@ -52,25 +51,4 @@ export interface DeviceModel {
    * command behind the ones before it.
    */
   submit(cmd: DeviceCommand, nowNs: number): number;
-}
-
-/** A device model kind: its parameter table and a factory (one per file under devices/). */
-export interface DeviceSpec<T extends ParamTable = ParamTable> {
-  /** Registry name, e.g. "sata-hdd". */
-  readonly name: string;
-  /** One line describing what is modelled. */
-  readonly summary: string;
-  readonly params: T;
-  /** Builds a fresh instance; method syntax so specs of any table fit the registry. */
-  create(values: ParamValues<T>): DeviceModel;
-}
-
-/** `bytes` rounded down to whole sectors (a device's addressable capacity). */
-export function sectorAligned(bytes: number): number {
-  return bytes - (bytes % SECTOR_BYTES);
-}
-
-/** Rounds a duration computed in floating point to the simulator's integer nanoseconds. */
-export function toIntegerNs(ns: number): number {
-  return Math.round(ns);
 }

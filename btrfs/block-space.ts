@@ -2,7 +2,7 @@
 // FreeSpace (the first free block at or after the cursor, else the first from the start) for
 // allocations that are always exactly one tree block, answered by a hierarchical bitmap in a few
 // word operations instead of a range list that fragments as pinned blocks come back.
-import { RandomMap } from "../workloads/index.ts";
+import { RandomMap } from "../lib/index.ts";
 
 export class BlockSpace {
   freeBytes: number;

@@ -7,9 +7,7 @@
 import type { BlockDevice } from "../block/index.ts";
 import type { Environment, Proc } from "../sim/index.ts";
 import { CPU_KINDS, CpuMeter, type CpuParams } from "./cpu/index.ts";
-import type { FileHandle, FileSystem, FsyncReport, IoContext, OpenFlags } from "../fs/filesystem.ts";
-import type { FileLayout } from "../workloads/index.ts";
-import { recordBaseImage } from "../crash/base-image.ts";
+import type { FileHandle, FileLayout, FileSystem, FsyncReport, IoContext, OpenFlags } from "../fs/index.ts";
 import { directWrite } from "./direct-io.ts";
 import { FsInfo } from "./fs-info.ts";
 import { BtrfsInode } from "./inode.ts";
@@ -20,6 +18,7 @@ import { OpTimer } from "./op-timer.ts";
 import { waitOrderedRange } from "./ordered-data.ts";
 import type { BtrfsParams } from "./params.ts";
 import { pagesToRead, readFromDisk } from "./read.ts";
+import type { BtrfsRecording } from "./recording.ts";
 import { fsyncPath, syncFile } from "./sync-file.ts";
 import { TransactionManager } from "./transaction.ts";
 import { flushInodeItem } from "./tree-log.ts";
@@ -45,11 +44,6 @@ export class BtrfsFilesystem implements FileSystem {
     this.logger = logger;
     this.fs = new FsInfo(env, bdev, params, new CpuMeter(cpuParams));
     mkfs(this.fs);
-    const recorder = bdev.crashRecorder;
-    if (recorder !== undefined) {
-      recorder.layout = { volumes: this.fs.volumes, nodesize: this.fs.nodesize };
-      recordBaseImage(this.fs, recorder);
-    }
     this.rootDir = new BtrfsInode(env, this.fs.cpu, ROOT_DIR_INO, ROOT_DIR_INO, 2, 1);
     this.rootDir.inodeItemDirty = false;
     this.trans = new TransactionManager(this.fs, 1, () => {
@@ -63,6 +57,15 @@ export class BtrfsFilesystem implements FileSystem {
     const inode = this.files[index];
     if (inode === undefined) throw new Error(`no file ${index} laid out yet`);
     return inode;
+  }
+
+  /**
+   * Installs a crash checker's recording: from now on every file event is told to it and every
+   * write carries the images of what it writes. Install it before the run starts (a file laid out
+   * before would be missing from the record).
+   */
+  record(recording: BtrfsRecording): void {
+    this.fs.recording = recording;
   }
 
   /** fio's extend_file: create, preallocate or size, fill and fsync if asked, then drop the cache. */
@@ -107,7 +110,7 @@ export class BtrfsFilesystem implements FileSystem {
     const last = Math.ceil((offsetBytes + lengthBytes) / fs.sectorBytes);
     fs.cpu.charge("writeSyscall", last - first);
     yield* this.lock(inode, op);
-    const recorder = fs.bdev.crashRecorder;
+    const recorder = fs.recording?.files;
     const version = recorder?.stampPages(inode.ino, first, last);
     if (flags.direct) {
       yield* directWrite(fs, this.trans, inode, offsetBytes, lengthBytes, op);
@@ -167,7 +170,7 @@ export class BtrfsFilesystem implements FileSystem {
       inode.writesSinceEviction = 0;
       yield* this.evict(inode, op);
     }
-    fs.bdev.crashRecorder?.fileFsync({ ino: inode.ino, callNs, doneNs: this.env.nowNs });
+    fs.recording?.files.fileFsync({ ino: inode.ino, callNs, doneNs: this.env.nowNs });
     return {
       path: fsyncPath(outcome),
       logItemsCopied: fs.stats.logItemsCopied - copiedBefore,
@@ -186,7 +189,7 @@ export class BtrfsFilesystem implements FileSystem {
     this.trans.end(handle);
     yield* op.cpu();
     inode.iMutex.unlock();
-    this.fs.bdev.crashRecorder?.fileTruncate({ ino: inode.ino, sizeBytes, doneNs: this.env.nowNs });
+    this.fs.recording?.files.fileTruncate({ ino: inode.ino, sizeBytes, doneNs: this.env.nowNs });
   }
 
   shutdown(): void {
@@ -210,7 +213,7 @@ export class BtrfsFilesystem implements FileSystem {
     const name = file.name.slice(file.name.lastIndexOf("/") + 1);
     const inode = createFile(this.fs, this.rootDir, this.nextIno++, name, this.nextDirIndex++);
     this.files[index] = inode;
-    if (this.fs.bdev.crashRecorder !== undefined) this.fs.bdev.crashRecorder.inodes[index] = inode.ino;
+    this.fs.recording?.files.fileCreated(index, inode.ino);
     return inode;
   }
 

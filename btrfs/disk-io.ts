@@ -4,15 +4,19 @@
 // writes both). write_ctree_super first flushes every device (barrier_all_devices: an empty
 // WRITE_FLUSH, waited for), then writes the superblock copies with FUA (as 3.4's
 // write_dev_supers does) and waits.
-import { REQ, writeBio, type Bio, type BlockDevice } from "../block/index.ts";
-import { emptyFlushBio } from "../block/index.ts";
+import { RECORD_BLOCK_BYTES, REQ, emptyFlushBio, writeBio, type Bio, type BlockDevice } from "../block/index.ts";
 import type { Event } from "../sim/index.ts";
-import { treeBlockImage, type BlockImage, type SuperImage } from "../crash/images.ts";
-import { IMAGE_BLOCK_BYTES, type CrashRecorder } from "../crash/recorder.ts";
-import { OBJECTID } from "./ctree/key.ts";
 import type { TreeBlock } from "./ctree/tree-block.ts";
-import type { Superblock } from "./fs-info.ts";
+import type { SuperImage, TreeBlockImage } from "./disk-image.ts";
 import type { Volumes } from "./volumes.ts";
+
+/** The fields of the superblock the model uses. */
+export interface Superblock {
+  generation: number;
+  rootTreeBytenr: number;
+  /** The log root tree written by the last log sync; 0 when there is no log. */
+  logRootBytenr: number;
+}
 
 /** Largest bio the block layer takes in one request (512 KiB, BLK_DEF_MAX_SECTORS in 2012). */
 export const MAX_BIO_BYTES = 512 * 1024;
@@ -27,11 +31,10 @@ export function superblockOffsets(deviceBytes: number): number[] {
 }
 
 /**
- * Bios writing `blocks`: by address, contiguous runs gathered, one bio per copy. With a crash
- * recorder, each bio carries the images of its blocks (without the log's checksum items when that
- * fault is injected).
+ * Bios writing `blocks`: by address, contiguous runs gathered, one bio per copy. With `image` (a
+ * recording is installed), each bio carries the images of its blocks.
  */
-export function treeBlockBios(volumes: Volumes, blocks: Iterable<TreeBlock>, nodesize: number, recorder?: CrashRecorder): Bio[] {
+export function treeBlockBios(volumes: Volumes, blocks: Iterable<TreeBlock>, nodesize: number, image?: (block: TreeBlock) => TreeBlockImage): Bio[] {
   const sorted = [...blocks].sort((a, b) => a.bytenr - b.bytenr);
   const addrs = sorted.map((b) => b.bytenr);
   const bios: Bio[] = [];
@@ -46,19 +49,18 @@ export function treeBlockBios(volumes: Volumes, blocks: Iterable<TreeBlock>, nod
       len += nodesize;
       i++;
     }
-    const images = recorder === undefined ? undefined : blockImages(sorted.slice(first, i), nodesize, recorder);
+    const images = image === undefined ? undefined : blockImages(sorted.slice(first, i), nodesize, image);
     for (const phys of volumes.physical(start)) bios.push(writeBio(phys, len, REQ.META, images));
   }
   return bios;
 }
 
 /** The 4 KiB images of a run of tree blocks (a block larger than 4 KiB repeats its image). */
-function blockImages(blocks: readonly TreeBlock[], nodesize: number, recorder: CrashRecorder): BlockImage[] {
-  const dropCsums = recorder.has("drop-log-csums");
-  const out: BlockImage[] = [];
+function blockImages(blocks: readonly TreeBlock[], nodesize: number, image: (block: TreeBlock) => TreeBlockImage): TreeBlockImage[] {
+  const out: TreeBlockImage[] = [];
   for (const b of blocks) {
-    const image = treeBlockImage(b, dropCsums && b.owner === OBJECTID.TREE_LOG ? (it) => it.key.objectid === OBJECTID.EXTENT_CSUM : undefined);
-    for (let k = 0; k < nodesize / IMAGE_BLOCK_BYTES; k++) out.push(image);
+    const im = image(b);
+    for (let k = 0; k < nodesize / RECORD_BLOCK_BYTES; k++) out.push(im);
   }
   return out;
 }
@@ -80,9 +82,7 @@ export function superblockBios(deviceBytes: number, copies: number, image?: Supe
     .map((o) => writeBio(o, SUPERBLOCK_BYTES, REQ.FUA | REQ.META, image === undefined ? undefined : [image]));
 }
 
-/** The superblock's image as it is written now, for the crash recorder (undefined without one). */
-export function superImage(super_: Superblock, recorder: CrashRecorder | undefined, logRootGeneration = 0): SuperImage | undefined {
-  return recorder === undefined
-    ? undefined
-    : { kind: "super", generation: super_.generation, rootTreeBytenr: super_.rootTreeBytenr, logRootBytenr: super_.logRootBytenr, logRootGeneration };
+/** The superblock's image as it is written now. */
+export function superImage(super_: Superblock, logRootGeneration = 0): SuperImage {
+  return { kind: "super", generation: super_.generation, rootTreeBytenr: super_.rootTreeBytenr, logRootBytenr: super_.logRootBytenr, logRootGeneration };
 }

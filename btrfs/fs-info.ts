@@ -10,9 +10,11 @@ import type { TreeHost } from "./ctree/btree.ts";
 import { BTree } from "./ctree/btree.ts";
 import { OBJECTID } from "./ctree/key.ts";
 import type { Leaf, TreeBlock } from "./ctree/tree-block.ts";
-import type { LeafCopy } from "./tree-log.ts";
 import { DelayedRefs } from "./delayed-refs.ts";
-import { SUPERBLOCK_BYTES, superblockOffsets } from "./disk-io.ts";
+import { SUPERBLOCK_BYTES, superImage, superblockOffsets, type Superblock } from "./disk-io.ts";
+import type { LeafCopy } from "./leaf-copy.ts";
+import type { SuperImage, TreeBlockImage } from "./disk-image.ts";
+import type { BtrfsRecording } from "./recording.ts";
 import type { BtrfsParams } from "./params.ts";
 import { Volumes } from "./volumes.ts";
 
@@ -42,14 +44,6 @@ export interface LogControl {
   writersGone: Event<undefined> | undefined;
   /** log_commit[log_transid % 2]: set while that log transaction is being synced; succeeds when done. */
   readonly committing: Array<Event<undefined> | undefined>;
-}
-
-/** The fields of the superblock the model uses. */
-export interface Superblock {
-  generation: number;
-  rootTreeBytenr: number;
-  /** The log root tree written by the last log sync; 0 when there is no log. */
-  logRootBytenr: number;
 }
 
 /** Counters for reports and traces. */
@@ -89,6 +83,8 @@ export class FsInfo implements TreeHost {
   lastLogCommit = 0;
   /** Per fs-leaf cache of what a full log copy takes from it (see copyChangedLeaves). */
   readonly leafCopies = new WeakMap<Leaf, LeafCopy>();
+  /** What a crash checker installed (BtrfsFilesystem.record); undefined when nothing is recorded. */
+  recording: BtrfsRecording | undefined;
   rootTree!: BTree;
   extentTree!: BTree;
   csumTree!: BTree;
@@ -134,6 +130,16 @@ export class FsInfo implements TreeHost {
     if (block.owner !== OBJECTID.TREE_LOG) this.delayedRefs.add(block.bytenr, this.nodesize, true, -1);
     if (unwritten) this.volumes.free(block.bytenr, this.nodesize);
     else this.volumes.pin(block.bytenr, this.nodesize, this.transid);
+  }
+
+  /** How tree blocks written now are imaged for the recording; undefined without one. */
+  get treeImage(): ((block: TreeBlock) => TreeBlockImage) | undefined {
+    return this.recording?.treeImage;
+  }
+
+  /** The superblock's image as written now, for the recording; undefined without one. */
+  superImage(logRootGeneration = 0): SuperImage | undefined {
+    return this.recording === undefined ? undefined : superImage(this.superblock, logRootGeneration);
   }
 
   /** Creates a new, empty tree owned by `owner`. */

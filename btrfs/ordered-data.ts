@@ -7,9 +7,9 @@
 // endio worker, modelled inline: it joins the transaction, converts or inserts the file extent
 // item, adds the checksums, unpins the extent map into the modified list, and dirties the inode.
 import { writeBio, type Bio } from "../block/index.ts";
+import type { DataImage } from "../fs/index.ts";
 import type { Proc } from "../sim/index.ts";
 import type { FileExtentData } from "./ctree/items.ts";
-import type { DataImage } from "../crash/images.ts";
 import { EXTENT_FLAG } from "./extent-map.ts";
 import { csumFileBlocks, lookupCsumsRange } from "./file-item.ts";
 import { dropExtents, insertFileExtent, markExtentWritten, overlappingExtents } from "./file.ts";
@@ -103,10 +103,10 @@ export function runDelalloc(fs: FsInfo, inode: BtrfsInode, start: number, end: n
 
 /**
  * The data bios of an ordered extent of inode `ino`, split at the block layer's request size; with
- * a crash recorder, each carries the version of every page it writes.
+ * recording, each carries the version of every page it writes.
  */
 export function dataBios(fs: FsInfo, oe: OrderedExtent, ino: number): Bio[] {
-  const recorder = fs.bdev.crashRecorder;
+  const recorder = fs.recording?.files;
   const bios: Bio[] = [];
   for (let off = 0; off < oe.len; off += MAX_BIO_BYTES) {
     const len = Math.min(MAX_BIO_BYTES, oe.len - off);

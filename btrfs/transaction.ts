@@ -9,7 +9,7 @@
 //      holding tree_log_mutex from step 2 (a log sync's superblock write waits for it);
 //   5. unpin the space freed in the transaction; last_trans_committed = transid.
 import type { Event, Proc } from "../sim/index.ts";
-import { barrierBio, submitAll, superImage, superblockBios, treeBlockBios } from "./disk-io.ts";
+import { barrierBio, submitAll, superblockBios, treeBlockBios } from "./disk-io.ts";
 import { runDelayedRefsAndRoots } from "./extent-tree.ts";
 import type { FsInfo } from "./fs-info.ts";
 import type { OpTimer } from "./op-timer.ts";
@@ -106,9 +106,8 @@ export class TransactionManager {
     trans.unblocked.succeed(undefined);
     this.end(trans);
 
-    const recorder = fs.bdev.crashRecorder;
-    const image = superImage(fs.superblock, recorder);
-    yield* op.waitAll("commit", submitAll(fs.bdev, treeBlockBios(fs.volumes, dirty, fs.nodesize, recorder)));
+    const image = fs.superImage();
+    yield* op.waitAll("commit", submitAll(fs.bdev, treeBlockBios(fs.volumes, dirty, fs.nodesize, fs.treeImage)));
     yield* op.wait("commit", fs.bdev.submit(barrierBio()));
     yield* op.waitAll("commit", submitAll(fs.bdev, superblockBios(fs.bdev.capacityBytes, Infinity, image)));
     fs.treeLogMutex.unlock();

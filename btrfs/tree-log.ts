@@ -14,11 +14,12 @@ import { inodeItem, itemFootprint, rootItem, type FileExtentData, type Item } fr
 import { KEY_TYPE, MAX_OFFSET, OBJECTID, key } from "./ctree/key.ts";
 import type { BTree } from "./ctree/btree.ts";
 import type { TreeBlock } from "./ctree/tree-block.ts";
-import { barrierBio, submitAll, superImage, superblockBios, treeBlockBios } from "./disk-io.ts";
+import { submitAll, superblockBios, treeBlockBios } from "./disk-io.ts";
 import { copyCsums, cowCsumLeaves, type DiskRange } from "./file-item.ts";
 import type { FsInfo, LogControl, LogState } from "./fs-info.ts";
 import type { BtrfsInode } from "./inode.ts";
 import type { OpTimer } from "./op-timer.ts";
+import { KERNEL_LOG_SYNC_IO } from "./recording.ts";
 
 /** The transaction's log tree and log root tree, created on first use (btrfs_add_log_tree, btrfs_init_log_root_tree). */
 export function startLogTrans(fs: FsInfo): LogState {
@@ -108,19 +109,6 @@ function currentGenerationRanges(fs: FsInfo, items: readonly Item[]): DiskRange[
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-/** What a full copy takes from one fs leaf: cached per leaf while the leaf and transaction stay the same. */
-export interface LeafCopy {
-  readonly version: number;
-  readonly transid: number;
-  readonly ino: number;
-  readonly maxType: number;
-  /** Never changed once made: log leaves may share it. */
-  readonly items: readonly Item[];
-  /** The items' footprint in a leaf, bytes. */
-  readonly bytes: number;
-  readonly ranges: DiskRange[];
-}
-
 /**
  * Copies every item of the inode with a key type up to `maxType` from the leaves of the fs tree
  * changed in this transaction (btrfs_search_forward with min_trans, then copy_items per leaf).
@@ -184,30 +172,25 @@ export function* syncLog(fs: FsInfo, op: OpTimer): Proc {
   const previous = ctl.committing[1 - index];
   if (previous !== undefined) yield* op.wait("contention", previous);
   yield* waitForBatch(fs, ctl, op);
-  const recorder = fs.bdev.crashRecorder;
+  const io = fs.recording?.logSyncIo ?? KERNEL_LOG_SYNC_IO;
   const logBlocks = takeDirty(log.logTree);
-  const logWrites = submitAll(fs.bdev, treeBlockBios(fs.volumes, logBlocks, fs.nodesize, recorder));
+  const logWrites = submitAll(fs.bdev, treeBlockBios(fs.volumes, logBlocks, fs.nodesize, fs.treeImage));
   log.logTransid++;
   ctl.startPid = 0;
   updateLogRoot(fs, log);
   yield* op.cpu();
   const rootBlocks = takeDirty(log.logRootTree);
-  const rootWrites = submitAll(fs.bdev, treeBlockBios(fs.volumes, rootBlocks, fs.nodesize, recorder));
-  // Fault injection (crash checker): the superblock goes out before the log blocks are on the device.
-  const early = recorder?.has("super-before-log") === true;
-  if (!early) {
-    yield* op.waitAll("logIo", rootWrites);
-    yield* op.waitAll("logIo", logWrites);
-  }
+  const rootWrites = submitAll(fs.bdev, treeBlockBios(fs.volumes, rootBlocks, fs.nodesize, fs.treeImage));
+  yield* io.waitLogBlocks(op, rootWrites, logWrites);
   fs.stats.logBlocksWritten += logBlocks.length + rootBlocks.length;
   fs.stats.logSyncs++;
   yield* op.wait("commit", fs.treeLogMutex.lock());
   fs.superblock.logRootBytenr = log.logRootTree.root.bytenr;
-  if (recorder?.has("skip-flush") !== true) yield* op.wait("flush", fs.bdev.submit(barrierBio()));
-  const superWrites = submitAll(fs.bdev, superblockBios(fs.bdev.capacityBytes, 1, superImage(fs.superblock, recorder, log.logRootTree.root.generation)));
-  if (recorder?.has("early-ack") !== true) yield* op.waitAll("flush", superWrites);
+  yield* io.barrier(fs.bdev, op);
+  const superWrites = submitAll(fs.bdev, superblockBios(fs.bdev.capacityBytes, 1, fs.superImage(log.logRootTree.root.generation)));
+  yield* io.waitSuper(op, superWrites);
   fs.treeLogMutex.unlock();
-  if (early) yield* op.waitAll("logIo", [...rootWrites, ...logWrites]);
+  yield* io.afterSuper(op, rootWrites, logWrites);
   fs.lastLogCommit = Math.max(fs.lastLogCommit, logTransid);
   ctl.committing[index] = undefined;
   done.succeed(undefined);

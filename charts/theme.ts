@@ -3,6 +3,8 @@
 // and label sizes that stay readable in a 2x PNG. Builders put CHART_CONFIG in each spec's
 // `config`, so a saved .vl.json looks the same in any Vega-Lite viewer.
 import type { Config } from "vega-lite";
+import { isDeviceKind, DEVICE_MODELS } from "../devices/index.ts";
+import { ALL_LOGGERS, loggerSpec } from "../run/index.ts";
 import type { VlColorDef } from "./vl-types.ts";
 
 /** The font family every chart's text uses; charts/fonts holds its regular and bold faces. */
@@ -18,32 +20,21 @@ export const CHART_CONFIG = {
   view: { stroke: "#ddd" },
 } as const satisfies Config;
 
-/** Colour per logger, the same in every chart: before the patch red, the patch blue. */
-export const LOGGER_COLORS: Readonly<Record<string, string>> = {
-  "truncate-and-copy": "#e45756",
-  "modified-extents": "#4c78a8",
-  "full-commit": "#9d755d",
-};
+// Each logger's label and colour are on its spec (btrfs/loggers/): before the patch red, the patch blue.
 
-/** Colour of a logger without one of its own. */
+/** Colour of a logger the registry does not know. */
 const OTHER_LOGGER_COLOR = "#888";
-
-/** What each logger was in the 2012 patch, for legends and axis labels. */
-export const LOGGER_LABELS: Readonly<Record<string, string>> = {
-  "truncate-and-copy": "before the patch",
-  "modified-extents": "the patch",
-  "full-commit": "notreelog (full commit)",
-};
 
 /** A logger's label for readers ("before the patch"), or its own name if it has none. */
 export function loggerLabel(logger: string): string {
-  return LOGGER_LABELS[logger] ?? logger;
+  return loggerSpec(logger)?.label ?? logger;
 }
 
-/** The loggers present, before-the-patch first, then the patch, then any others in input order. */
+/** The loggers present, in registry order (before the patch, the patch, ...), then any others in input order. */
 export function loggerOrder(loggers: Iterable<string>): string[] {
   const present = new Set(loggers);
-  return [...Object.keys(LOGGER_COLORS).filter((l) => present.has(l)), ...[...present].filter((l) => !(l in LOGGER_COLORS))];
+  const known = ALL_LOGGERS.map((l) => l.name);
+  return [...known.filter((l) => present.has(l)), ...[...present].filter((l) => !known.includes(l))];
 }
 
 /** A color encoding of field `field` holding logger labels, with each logger's own colour. */
@@ -54,25 +45,17 @@ export function loggerColor(loggers: readonly string[], field = "logger"): VlCol
     type: "nominal",
     title: null,
     sort: labels,
-    scale: { domain: labels, range: loggers.map((l) => LOGGER_COLORS[l] ?? OTHER_LOGGER_COLOR) },
+    scale: { domain: labels, range: loggers.map((l) => loggerSpec(l)?.color ?? OTHER_LOGGER_COLOR) },
     legend: { orient: "top", direction: "horizontal" },
   };
 }
 
-/** Readers' names of the device models. */
-export const DEVICE_LABELS: Readonly<Record<string, string>> = {
-  "sata-hdd": "SATA disk",
-  "fusion-iodrive": "Fusion-io card",
-  ramdisk: "RAM disk",
-  null: "null device",
-};
-
 /** Colour per device where devices share a panel: kept clear of the two logger colours. */
 export const DEVICE_COLORS = ["#54a24b", "#b279a2", "#9d755d", "#bab0ac"] as const;
 
-/** A device's label for readers ("SATA disk"), or its own name if it has none. */
+/** A device's label for readers ("SATA disk", from its spec), or its own name if the registry does not know it. */
 export function deviceLabel(device: string): string {
-  return DEVICE_LABELS[device] ?? device;
+  return isDeviceKind(device) ? DEVICE_MODELS[device].label : device;
 }
 
 /** The distinct values of a list, in order of first appearance. */

@@ -4,10 +4,8 @@ import { relative, isAbsolute } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEVICE_KINDS } from "../devices/index.ts";
 import { packagePath } from "../lib/package-root.ts";
-import { FS_KINDS } from "../fs/index.ts";
-import { INJECTIONS, INJECTION_HELP, type Injection } from "../crash/index.ts";
-import { LOGGER_KINDS } from "../btrfs/index.ts";
-import { defaultWorkers } from "../run/index.ts";
+import { CRASH_SUPPORT, INJECTIONS, INJECTION_HELP, type Injection } from "../crash/index.ts";
+import { DEFAULT_FS, FILESYSTEMS, FS_KINDS, defaultWorkers } from "../run/index.ts";
 import { CRASH_FORMATS, crashCheckCommand } from "./commands/crash-check.ts";
 import { devicesCommand } from "./commands/devices.ts";
 import { chartCommand } from "./commands/chart.ts";
@@ -19,6 +17,14 @@ import { mergeCommand } from "./commands/merge.ts";
 import type { CliIo } from "./io.ts";
 
 const FORMATS = ["table", "csv", "json"] as const;
+
+/** The loggers each filesystem offers, for --logger's help: "btrfs: a, b, c (default b)". */
+function loggerHelp(): string {
+  return FS_KINDS.flatMap((k) => {
+    const spec = FILESYSTEMS[k];
+    return spec.loggers.length === 0 ? [] : [`${k}: ${spec.loggers.map((l) => l.name).join(", ")} (default ${spec.defaultLogger ?? ""})`];
+  }).join("; ");
+}
 const SEED_JOB = packagePath("workloads", "jobs", "seed.fio");
 
 function parseSeed(text: string): number {
@@ -87,9 +93,9 @@ export function buildProgram(io: CliIo, version: string, status: CliStatus = { e
     .addOption(
       new Option("--fs <kind>", "filesystem: btrfs = the 2012 btrfs model; raw = straight to the device (fsync = cache flush)")
         .choices(FS_KINDS)
-        .default("btrfs"),
+        .default(DEFAULT_FS),
     )
-    .option("--logger <name>", `btrfs fsync logger: ${LOGGER_KINDS.join(", ")}`, "modified-extents")
+    .option("--logger <name>", `the filesystem's fsync logger: ${loggerHelp()}`)
     .option("--seed <n>", "seed of the run (random offsets when the job sets no randseed)", parseSeed, 1)
     .option("--set <key=value>", setHelp, collect, [])
     .addOption(new Option("--format <format>", "output format: table (fio's summary), csv, json, fio-json (fio 3.x --output-format=json)").choices(RUN_FORMATS).default("table"))
@@ -107,8 +113,8 @@ export function buildProgram(io: CliIo, version: string, status: CliStatus = { e
         "Throughput is in KiB/s (1024 bytes), as fio's KB/s was. 'fsyncsim devices' lists device parameters.\n" +
         "Job files: the fio options fsyncsim simulates are listed in README.md; any other option is refused.",
     )
-    .action((opts: { job?: string; iolog?: string; device: string; fs: string; logger: string; seed: number; set: string[]; format: (typeof RUN_FORMATS)[number]; out?: string; trace?: string }) => {
-      runCommand(io, { ...opts, job: opts.job, iolog: opts.iolog, out: opts.out, trace: opts.trace }, version, seedJobPath(io.cwd));
+    .action((opts: { job?: string; iolog?: string; device: string; fs: string; logger?: string; seed: number; set: string[]; format: (typeof RUN_FORMATS)[number]; out?: string; trace?: string }) => {
+      runCommand(io, { ...opts, job: opts.job, iolog: opts.iolog, logger: opts.logger, out: opts.out, trace: opts.trace }, version, seedJobPath(io.cwd));
     });
 
   program
@@ -148,8 +154,8 @@ export function buildProgram(io: CliIo, version: string, status: CliStatus = { e
     .description("run a grid of points (devices x loggers x swept --set values) in parallel, one CSV row per point")
     .option("--job <file>", "fio job file", seedJobPath(io.cwd))
     .option("--device <names>", `device models, comma-separated: ${DEVICE_KINDS.join(", ")}`, "sata-hdd")
-    .option("--logger <names>", `btrfs fsync loggers, comma-separated: ${LOGGER_KINDS.join(", ")}`, "modified-extents")
-    .addOption(new Option("--fs <kind>", "filesystem").choices(FS_KINDS).default("btrfs"))
+    .option("--logger <names>", `fsync loggers of the filesystem, comma-separated: ${loggerHelp()}`)
+    .addOption(new Option("--fs <kind>", "filesystem").choices(FS_KINDS).default(DEFAULT_FS))
     .option("--seed <n>", "seed of every run", parseSeed, 1)
     .option("--set <key=values>", `as for run, with comma-separated values to sweep (\\, is a literal comma); repeatable`, collect, [])
     .requiredOption("--out <file>", "the CSV to write (an existing one only with --resume)")
@@ -157,8 +163,8 @@ export function buildProgram(io: CliIo, version: string, status: CliStatus = { e
     .option("--shard <k/n>", "run only the points whose index % n == k - 1 (1 <= k <= n); join shards with fsyncsim merge")
     .option("--workers <n>", "points run in parallel on this many worker threads (the file does not depend on it)", parseWorkers, defaultWorkers())
     .addHelpText("after", SWEEP_HELP)
-    .action(async (opts: { job: string; device: string; logger: string; fs: string; seed: number; set: string[]; out: string; resume: boolean; shard?: string; workers: number }) => {
-      await sweepCommand(io, { ...opts, shard: opts.shard });
+    .action(async (opts: { job: string; device: string; logger?: string; fs: string; seed: number; set: string[]; out: string; resume: boolean; shard?: string; workers: number }) => {
+      await sweepCommand(io, { ...opts, logger: opts.logger, shard: opts.shard });
     });
 
   program
@@ -187,7 +193,8 @@ export function buildProgram(io: CliIo, version: string, status: CliStatus = { e
     .option("--job <file>", "fio job file to run (default: the seed job; with --iolog: fio's defaults)")
     .option("--iolog <file>", "replay a fio iolog instead of generating the I/O")
     .addOption(new Option("--device <name>", `device model: ${DEVICE_KINDS.join(", ")}`).default("sata-hdd"))
-    .option("--logger <name>", `btrfs fsync logger: ${LOGGER_KINDS.join(", ")}`, "modified-extents")
+    .addOption(new Option("--fs <kind>", "filesystem (one crash-check can recover)").choices(Object.keys(CRASH_SUPPORT)).default(DEFAULT_FS))
+    .option("--logger <name>", `the filesystem's fsync logger: ${loggerHelp()}`)
     .option("--seed <n>", "seed of the run, of the sampled cuts and of the explored states", parseSeed, 1)
     .option("--points <n>", "power cuts: every request issue and completion if there are no more, else a sample of this many", parseCount(1, 1_000_000), 2000)
     .option("--states <n>", "device states per cut besides 'all unstable writes lost' and 'all kept': random subsets, some torn", parseCount(0, 64), 2)
@@ -208,8 +215,8 @@ export function buildProgram(io: CliIo, version: string, status: CliStatus = { e
         "\n\nExit status: 0 no violation, 1 violations found, 2 bad input.\n" +
         "Example: fsyncsim crash-check --device sata-hdd --logger truncate-and-copy --set size=8m --inject skip-flush",
     )
-    .action((opts: { job?: string; iolog?: string; device: string; logger: string; seed: number; points: number; states: number; inject?: Injection[]; set: string[]; format: (typeof CRASH_FORMATS)[number] }) => {
-      status.exitCode = crashCheckCommand(io, { ...opts, job: opts.job, iolog: opts.iolog, inject: opts.inject ?? [] }, seedJobPath(io.cwd));
+    .action((opts: { job?: string; iolog?: string; device: string; fs: string; logger?: string; seed: number; points: number; states: number; inject?: Injection[]; set: string[]; format: (typeof CRASH_FORMATS)[number] }) => {
+      status.exitCode = crashCheckCommand(io, { ...opts, job: opts.job, iolog: opts.iolog, logger: opts.logger, inject: opts.inject ?? [] }, seedJobPath(io.cwd));
     });
 
   program

@@ -3,18 +3,16 @@
 // sample otherwise), and at each explore device states (unstable writes lost, kept, or some of
 // them, torn or whole), mount each as recovery would, and check it against what fsync promised.
 import seedrandom from "seedrandom";
-import { runJob, type RunConfig, type RunResult } from "../run/run-job.ts";
-import type { DataBefore } from "./csum-index.ts";
+import { RECORD_BLOCK_BYTES } from "../block/index.ts";
+import { runJob, type RunConfig, type RunResult } from "../run/index.ts";
 import { DeviceImage } from "./device-image.ts";
-import type { DataImage } from "./images.ts";
+import { crashSupport } from "./filesystems.ts";
+import type { CrashMount } from "./support.ts";
 import type { Injection } from "./inject.ts";
 import { PromiseTracker } from "./promises.ts";
-import { CrashRecorder, IMAGE_BLOCK_BYTES } from "./recorder.ts";
-import { MountError, recover, recoveryContext, type RecoveryContext } from "./recover.ts";
-import { verify } from "./verify.ts";
-import { partitionPoint } from "../lib/partition-point.ts";
+import { CrashRecorder } from "./recorder.ts";
 
-export interface CrashCheckConfig extends Omit<RunConfig, "crashRecorder" | "trace"> {
+export interface CrashCheckConfig extends Omit<RunConfig, "instrument" | "trace"> {
   /** Power cuts to try (all request boundaries if there are no more than this). */
   readonly points: number;
   /** Device states per cut beyond "all unstable writes lost" and "all kept". */
@@ -43,11 +41,20 @@ export interface CrashCheckResult {
 }
 
 export function crashCheck(config: CrashCheckConfig): CrashCheckResult {
-  const recorder = new CrashRecorder(config.injections);
-  const run = runJob({ ...config, crashRecorder: recorder });
-  const layout = recorder.layout;
-  if (layout === undefined) throw new Error("crash-check needs the btrfs model (--fs btrfs)");
-  const ctx = recoveryContext(layout.volumes, layout.nodesize, recorder.inodes, dataHistory(recorder, layout.volumes));
+  const support = crashSupport(config.fs, config.injections);
+  const attached: Array<{ recorder: CrashRecorder; mount: CrashMount }> = [];
+  const run = runJob({
+    ...config,
+    instrument: (fs, bdev) => {
+      const recorder = new CrashRecorder(bdev.writesAtRiskUntilFlushed);
+      bdev.attachRecorder(recorder);
+      attached.push({ recorder, mount: support.attach(fs, recorder, new Set(config.injections)) });
+    },
+  });
+  const only = attached[0];
+  if (only === undefined || attached.length > 1) throw new Error("a crash-checked run builds one filesystem");
+  const { recorder } = only;
+  const check = only.mount.afterRun();
   const cuts = cutPoints(recorder, config.points, String(config.seed));
   const image = new DeviceImage(recorder);
   const promises = new PromiseTracker(recorder);
@@ -59,13 +66,7 @@ export function crashCheck(config: CrashCheckConfig): CrashCheckResult {
     const standing = promises.at(cutNs);
     for (const state of image.states(config.randomStates, `${config.seed}:${i}`)) {
       states++;
-      let what: string | undefined;
-      try {
-        what = verify(recover(state, ctx), standing, state, layout.volumes)?.what;
-      } catch (error) {
-        if (!(error instanceof MountError)) throw error;
-        what = `the filesystem does not mount: ${error.message}`;
-      }
+      const what = check(state, standing);
       if (what === undefined) continue;
       violations++;
       first ??= { cutNs, lastRequest: lastRequest(recorder, cutNs), state: state.description, what };
@@ -95,28 +96,6 @@ function cutPoints(recorder: CrashRecorder, points: number, seed: string): numbe
   return [...chosen].sort((a, b) => a - b);
 }
 
-/** For each logical data block, the data images written to it in issue order. */
-function dataHistory(recorder: CrashRecorder, volumes: RecoveryContext["volumes"]): DataBefore {
-  const byPhysical = new Map<number, Array<{ seq: number; image: DataImage }>>();
-  for (const w of recorder.writes) {
-    w.images.forEach((image, i) => {
-      if (image.kind !== "data") return;
-      const block = w.block + i;
-      let list = byPhysical.get(block);
-      if (list === undefined) {
-        list = [];
-        byPhysical.set(block, list);
-      }
-      list.push({ seq: w.seq, image });
-    });
-  }
-  return (logicalBlock, seq) => {
-    const list = byPhysical.get(volumes.firstPhysical(logicalBlock * IMAGE_BLOCK_BYTES) / IMAGE_BLOCK_BYTES);
-    if (list === undefined) return undefined;
-    return list[partitionPoint(list.length, (i) => (list[i] as { seq: number }).seq < seq) - 1]?.image;
-  };
-}
-
 function lastRequest(recorder: CrashRecorder, cutNs: number): string {
   let best: string | undefined;
   let bestNs = -1;
@@ -124,7 +103,7 @@ function lastRequest(recorder: CrashRecorder, cutNs: number): string {
     if (w.issuedNs <= cutNs && w.issuedNs >= bestNs && w.doneNs > 0) {
       bestNs = w.issuedNs;
       const kinds = [...new Set(w.images.map((im) => im.kind))].join("+") || "unknown";
-      best = `write #${w.seq} of ${w.images.length} block(s) (${kinds}) at ${w.block * IMAGE_BLOCK_BYTES}${w.fua ? " with FUA" : ""}, issued at ${(w.issuedNs / 1e6).toFixed(3)} ms${w.doneNs > cutNs ? ", not yet complete" : ""}`;
+      best = `write #${w.seq} of ${w.images.length} block(s) (${kinds}) at ${w.block * RECORD_BLOCK_BYTES}${w.fua ? " with FUA" : ""}, issued at ${(w.issuedNs / 1e6).toFixed(3)} ms${w.doneNs > cutNs ? ", not yet complete" : ""}`;
     }
   }
   for (const f of recorder.flushes) {

@@ -9,21 +9,21 @@
 // choice of which unstable writes (and which of their blocks) survived.
 import seedrandom from "seedrandom";
 import { BlockStore } from "./block-store.ts";
-import type { BlockImage } from "./images.ts";
+import type { RecordedImage } from "./images.ts";
 import type { CrashRecorder, RecordedWrite } from "./recorder.ts";
 import { partitionPoint } from "../lib/partition-point.ts";
 
 /** A block's content and the write that put it there. */
 export interface BlockContent {
   readonly seq: number;
-  readonly image: BlockImage;
+  readonly image: RecordedImage;
 }
 
 /** Reads a block at a cut, in one state. */
 export interface DeviceState {
   read(block: number): BlockContent | undefined;
   /** The block's image only (no allocation: for readers of every data block). */
-  imageAt(block: number): BlockImage | undefined;
+  imageAt(block: number): RecordedImage | undefined;
   /** What this state kept of the unstable writes, for reports. */
   readonly description: string;
 }
@@ -110,7 +110,7 @@ export class DeviceImage {
         if (blocks === undefined || blocks.has(i)) overlay.offer(write.block + i, write.seq, image, stable);
       });
     }
-    const imageAt = (block: number): BlockImage | undefined => overlay.imageAt(block) ?? stable.imageAt(block);
+    const imageAt = (block: number): RecordedImage | undefined => overlay.imageAt(block) ?? stable.imageAt(block);
     return {
       read: (block) => {
         const image = imageAt(block);

@@ -1,53 +1,8 @@
-// What a block of the simulated device holds, as far as recovery and the crash checker need it:
-// a tree block (its header and items, or key pointers with the children's addresses and
-// generations, as in struct btrfs_key_ptr), a superblock's fields, or a page of file data named by
-// (inode, page, version). The simulator keeps no bytes; these images stand for them, and an image is
-// fixed when the block is submitted (a leaf's items array is shared and copied by the btree before
-// it next changes), so later changes in memory do not reach the device.
-import type { Item } from "../btrfs/ctree/items.ts";
-import type { Key } from "../btrfs/ctree/key.ts";
-import { isLeaf, shareItems, type TreeBlock } from "../btrfs/ctree/tree-block.ts";
+// What a recorded 4 KiB block holds: a btrfs metadata block (a tree block or a superblock) or a page
+// of file data, the images the model's writers attach to their bios. The block layer passes them
+// on as opaque BlockImages; the recorder takes them back as these (recorder.ts).
+import type { SuperImage, TreeBlockImage } from "../btrfs/index.ts";
+import type { DataImage } from "../fs/index.ts";
 
-export interface TreeBlockImage {
-  readonly kind: "tree";
-  readonly bytenr: number;
-  readonly owner: number;
-  readonly generation: number;
-  readonly level: number;
-  /** Leaves: the items. */
-  readonly items: readonly Item[] | undefined;
-  /** Nodes: key pointers. */
-  readonly ptrs: ReadonlyArray<{ readonly key: Key; readonly bytenr: number; readonly generation: number }> | undefined;
-}
-
-export interface SuperImage {
-  readonly kind: "super";
-  readonly generation: number;
-  readonly rootTreeBytenr: number;
-  /** 0 when there is no log to replay. */
-  readonly logRootBytenr: number;
-  /** The log root tree's root generation (super.log_root_transid), to verify it on replay. */
-  readonly logRootGeneration: number;
-}
-
-export interface DataImage {
-  readonly kind: "data";
-  readonly ino: number;
-  /** Page index within the file. */
-  readonly page: number;
-  /** The write that last dirtied the page before writeback (a run-wide sequence number). */
-  readonly version: number;
-}
-
-export type BlockImage = TreeBlockImage | SuperImage | DataImage;
-
-/** A copy of `block` as it goes to the device; `dropItem` leaves items out (fault injection). */
-export function treeBlockImage(block: TreeBlock, dropItem?: (item: Item) => boolean): TreeBlockImage {
-  if (isLeaf(block)) {
-    // The leaf's array is shared, not copied: the btree copies it before its next change.
-    const items = dropItem === undefined ? shareItems(block) : block.items.filter((it) => !dropItem(it));
-    return { kind: "tree", bytenr: block.bytenr, owner: block.owner, generation: block.generation, level: 0, items, ptrs: undefined };
-  }
-  const ptrs = block.children.map((c, i) => ({ key: block.keys[i] as Key, bytenr: c.bytenr, generation: c.generation }));
-  return { kind: "tree", bytenr: block.bytenr, owner: block.owner, generation: block.generation, level: block.level, items: undefined, ptrs };
-}
+export type RecordedImage = TreeBlockImage | SuperImage | DataImage;
+export type { DataImage, SuperImage, TreeBlockImage };

@@ -3,7 +3,7 @@
 // truncate after that call may legitimately take data away again, down to its size. Cuts are
 // visited in time order; the expected state advances incrementally.
 import type { CrashRecorder, FileFsync, FileTruncate, FileWrite } from "./recorder.ts";
-import { IMAGE_BLOCK_BYTES } from "./recorder.ts";
+import { RECORD_BLOCK_BYTES } from "../block/index.ts";
 
 export interface FilePromise {
   readonly ino: number;
@@ -91,7 +91,7 @@ function applyUntil(h: FileHistory, ns: number): void {
       h.sizeBytes = e.write.sizeBytes;
     } else {
       h.sizeBytes = e.truncate.sizeBytes;
-      const keep = Math.ceil(e.truncate.sizeBytes / IMAGE_BLOCK_BYTES);
+      const keep = Math.ceil(e.truncate.sizeBytes / RECORD_BLOCK_BYTES);
       for (const p of [...h.pages.keys()]) if (p >= keep) h.pages.delete(p);
     }
   }

@@ -6,7 +6,8 @@
 // flight and then costs a short fixed time (the KBIO_CMD_FLUSH cost is not public).
 // Sources: ../shared/reference/devices.md §2.
 import type { ParamTable, ParamValues } from "../lib/params/index.ts";
-import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "../block/device.ts";
+import { SECTOR_BYTES, type DeviceModel } from "../block/index.ts";
+import { sectorAligned, toIntegerNs, type DeviceSpec } from "./device-spec.ts";
 
 const FUSION_PARAMS = {
   writeLatencyUs: {
@@ -108,6 +109,7 @@ const FUSION_PARAMS = {
 
 export const fusionIoDrive: DeviceSpec<typeof FUSION_PARAMS> = {
   name: "fusion-iodrive",
+  label: "Fusion-io card",
   summary: "a 2012 Fusion-io ioDrive2-class PCIe flash card with a host-side driver",
   params: FUSION_PARAMS,
   create(p: ParamValues<typeof FUSION_PARAMS>): DeviceModel {

@@ -4,7 +4,8 @@ import { InputError } from "../lib/input-error.ts";
 import { closestMatch } from "../lib/suggest.ts";
 import { MSG } from "../lib/messages.ts";
 import { resolveParams, type ParamOverride, type ParamValues } from "../lib/params/index.ts";
-import type { DeviceModel, DeviceSpec } from "../block/device.ts";
+import type { DeviceModel } from "../block/index.ts";
+import type { DeviceSpec } from "./device-spec.ts";
 import { fusionIoDrive } from "./fusion-iodrive.ts";
 import { nullDevice } from "./null.ts";
 import { ramdisk } from "./ramdisk.ts";
@@ -44,5 +45,4 @@ export function createDevice(kind: DeviceKind, overrides: readonly ParamOverride
   return { kind, params, model: spec.create(params) };
 }
 
-export { SECTOR_BYTES, toIntegerNs } from "../block/device.ts";
-export type { DeviceCapabilities, DeviceCommand, DeviceModel, DeviceSpec } from "../block/device.ts";
+export { toIntegerNs, type DeviceSpec } from "./device-spec.ts";

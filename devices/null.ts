@@ -2,7 +2,8 @@
 // null_blk with completion_nsec does (drivers/block/null_blk). It exists to test the simulator's core,
 // block layer and workloads independently of any device mechanics (style guide P3).
 import type { ParamTable, ParamValues } from "../lib/params/index.ts";
-import { sectorAligned, type DeviceModel, type DeviceSpec } from "../block/device.ts";
+import type { DeviceModel } from "../block/index.ts";
+import { sectorAligned, type DeviceSpec } from "./device-spec.ts";
 
 const NULL_PARAMS = {
   completionNs: {
@@ -43,6 +44,7 @@ const NULL_PARAMS = {
 
 export const nullDevice: DeviceSpec<typeof NULL_PARAMS> = {
   name: "null",
+  label: "null device",
   summary: "constant completion time, no mechanics (null_blk); for testing the simulator itself",
   params: NULL_PARAMS,
   create(p: ParamValues<typeof NULL_PARAMS>): DeviceModel {

@@ -2,7 +2,8 @@
 // submitting CPU, one at a time. There is no cache to flush, so Linux strips flushes before they get
 // here; the model completes a stray flush at once.
 import type { ParamTable, ParamValues } from "../lib/params/index.ts";
-import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "../block/device.ts";
+import { SECTOR_BYTES, type DeviceModel } from "../block/index.ts";
+import { sectorAligned, toIntegerNs, type DeviceSpec } from "./device-spec.ts";
 
 const RAMDISK_PARAMS = {
   copyBytesPerS: {
@@ -38,6 +39,7 @@ const RAMDISK_PARAMS = {
 
 export const ramdisk: DeviceSpec<typeof RAMDISK_PARAMS> = {
   name: "ramdisk",
+  label: "RAM disk",
   summary: "memory-copy speed, no cache and no flush cost (brd)",
   params: RAMDISK_PARAMS,
   create(p: ParamValues<typeof RAMDISK_PARAMS>): DeviceModel {

@@ -10,7 +10,8 @@
 // Linux 2012 ran libata with fua=0, so FUA reaches this disk as write + FLUSH CACHE.
 // Sources: ../shared/reference/devices.md §1.
 import type { ParamTable, ParamValues } from "../lib/params/index.ts";
-import { SECTOR_BYTES, sectorAligned, toIntegerNs, type DeviceModel, type DeviceSpec } from "../block/device.ts";
+import { SECTOR_BYTES, type DeviceModel } from "../block/index.ts";
+import { sectorAligned, toIntegerNs, type DeviceSpec } from "./device-spec.ts";
 import { DirtyRanges, type SectorRange } from "./hdd/dirty-ranges.ts";
 import { DiskMechanics } from "./hdd/mechanics.ts";
 import { fitSeekCurve } from "./hdd/seek-curve.ts";
@@ -99,6 +100,7 @@ type SataHddParams = ParamValues<typeof SATA_HDD_PARAMS>;
 
 export const sataHdd: DeviceSpec<typeof SATA_HDD_PARAMS> = {
   name: "sata-hdd",
+  label: "SATA disk",
   summary: "a mechanistic 7200 rpm SATA disk of 2012 with a volatile write-back cache",
   params: SATA_HDD_PARAMS,
   create: (p) => createSataHdd(p),

@@ -2,7 +2,7 @@
 // block device; `btrfs` is the mechanistic model of Linux 3.7-era btrfs. Both report each fsync:
 // which path it took, what it wrote to the log, and where its time went.
 import type { Proc } from "../sim/index.ts";
-import type { FileLayout } from "../workloads/index.ts";
+import type { FileLayout } from "./file-layout.ts";
 
 /** A file of the workload, as the filesystem knows it. */
 export interface FileHandle {

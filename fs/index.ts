@@ -1,15 +1,8 @@
-// Filesystem kinds a run can use, and the plug-point types.
-import { MSG } from "../lib/messages.ts";
-import { InputError } from "../lib/input-error.ts";
-
-export const FS_KINDS = ["raw", "btrfs"] as const;
-export type FsKind = (typeof FS_KINDS)[number];
-
-/** Checks `name` is a filesystem kind; InputError at `where` otherwise. */
-export function checkFsKind(name: string, where = "--fs"): FsKind {
-  if ((FS_KINDS as readonly string[]).includes(name)) return name as FsKind;
-  throw new InputError(where, MSG.unknownFs(name, FS_KINDS));
-}
-
+// The filesystem layer's interface: what a job process calls (FileSystem), how a file is laid out,
+// the registry entry a filesystem kind provides (FsSpec), the recording hook a crash checker
+// installs, and the raw device, the one filesystem that is no filesystem.
 export { FSYNC_PATHS, PHASES, type FileHandle, type FileSystem, type FsyncPath, type FsyncReport, type IoContext, type OpenFlags, type Phase } from "./filesystem.ts";
-export { RawDeviceFs } from "./raw.ts";
+export type { FileLayout } from "./file-layout.ts";
+export type { DataImage, FileFsync, FileRecorder, FileTruncate, FileWrite } from "./recorder.ts";
+export type { FsParamGroup, FsParamGroups, FsParamValues, FsSpec, JobTraits, LoggerSpec } from "./spec.ts";
+export { RawDeviceFs, rawSpec } from "./raw.ts";

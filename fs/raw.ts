@@ -4,14 +4,26 @@
 // blkdev_fsync -> blkdev_issue_flush does. No filesystem, no page cache (buffered and direct I/O
 // are the same) and no CPU cost beyond the driver's: the ceiling any filesystem could reach on the
 // device for this job.
-import { emptyFlushBio, readBio, writeBio, type BlockDevice } from "../block/index.ts";
+import { SECTOR_BYTES, emptyFlushBio, readBio, writeBio, type BlockDevice } from "../block/index.ts";
+import { InputError, MSG } from "../lib/index.ts";
 import type { Environment, Proc } from "../sim/index.ts";
-import { MSG } from "../lib/messages.ts";
-import { InputError } from "../lib/input-error.ts";
-import { maxBlockBytes, minBlockBytes, type FileLayout, type FioJob } from "../workloads/index.ts";
+import type { FileLayout } from "./file-layout.ts";
 import type { FileHandle, FileSystem, FsyncReport } from "./filesystem.ts";
+import type { FsSpec, JobTraits } from "./spec.ts";
 
-const SECTOR = 512;
+const SECTOR = SECTOR_BYTES;
+
+/** The registry's entry: no parameters, no loggers, nothing to recover after a crash. */
+export const rawSpec: FsSpec<Record<never, never>> = {
+  name: "raw",
+  summary: "the raw device: each write one bio, each fsync one cache flush (the device's ceiling)",
+  params: {},
+  loggers: [],
+  defaultLogger: undefined,
+  crashCheck: false,
+  check: (jobs) => RawDeviceFs.check(jobs),
+  create: (env, bdev) => new RawDeviceFs(env, bdev),
+};
 
 export class RawDeviceFs implements FileSystem {
   private readonly env: Environment;
@@ -26,15 +38,15 @@ export class RawDeviceFs implements FileSystem {
   }
 
   /** Checks the jobs can run on the raw device; returns warnings for options that have no effect. */
-  static check(jobs: readonly FioJob[]): string[] {
+  static check(jobs: readonly JobTraits[]): string[] {
     const warnings: string[] = [];
     for (const job of jobs) {
-      for (const spec of [job.bs.read, job.bs.write]) {
-        if (minBlockBytes(spec) % SECTOR !== 0 || maxBlockBytes(spec) % SECTOR !== 0 || job.bsUnaligned) {
-          throw new InputError(job.file, MSG.rawUnaligned(job.name, minBlockBytes(spec)));
+      for (const bs of job.blockSizes) {
+        if (bs.minBytes % SECTOR !== 0 || bs.maxBytes % SECTOR !== 0 || job.bsUnaligned) {
+          throw new InputError(job.file, MSG.rawUnaligned(job.name, bs.minBytes));
         }
       }
-      if (job.ioengine === "ftruncate") throw new InputError(job.file, MSG.rawNoTruncate(job.name));
+      if (job.truncates) throw new InputError(job.file, MSG.rawNoTruncate(job.name));
       for (const o of ["fallocate", "overwrite", "invalidate", "direct", "create_on_open"]) {
         if (Object.hasOwn(job.options, o)) warnings.push(MSG.rawIgnores(o, job.options[o] ?? ""));
       }

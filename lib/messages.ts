@@ -23,7 +23,8 @@ export const MSG = {
   unknownLogger: (name: string, suggestion: string | undefined, known: readonly string[]) =>
     `unknown logger '${name}'${didYouMean(suggestion)} (loggers: ${known.join(", ")})`,
   unknownFs: (name: string, known: readonly string[]) => `unknown filesystem '${name}' (choices: ${known.join(", ")})`,
-  fsNotYetModelled: (name: string) => `${name} is not modelled yet (the btrfs model is the next milestone); use --fs raw`,
+  fsIgnoresParams: (group: string, fs: string) => `${group}.* parameters have no effect with --fs ${fs}`,
+  fsIgnoresLogger: (logger: string, fs: string) => `--logger ${logger} has no effect with --fs ${fs} (there is no log)`,
 
   // --- fio job files ---
   fioUnreadable: (reason: string) => `cannot read job file: ${reason}`,
@@ -82,6 +83,11 @@ export const MSG = {
   rawUnaligned: (job: string, bs: number) =>
     `job '${job}': bs ${bs} is not a multiple of 512 bytes, which --fs raw (a block device) needs`,
 
+  // --- crash-check ---
+  crashUnsupportedFs: (fs: string, supported: readonly string[]) =>
+    `crash-check cannot recover --fs ${fs} (it recovers: ${supported.join(", ")})`,
+  crashUnsupportedFault: (fault: string, fs: string) => `the fault '${fault}' does not apply to --fs ${fs}`,
+
   // --- sweep and merge ---
   sweepBadShard: (text: string) => `'${text}' is not K/N with 1 <= K <= N (e.g. --shard 2/8)`,
   sweepValueTwice: (value: string) => `'${value}' is listed twice`,
@@ -89,7 +95,7 @@ export const MSG = {
   sweepKeyIsColumn: (key: string) => `'${key}' cannot be swept: the CSV already has a column of that name`,
   sweepDeviceParamNowhere: (name: string, suggestion: string | undefined, devices: readonly string[]) =>
     `none of the devices swept (${devices.join(", ")}) has a parameter '${name}'${didYouMean(suggestion)}`,
-  sweepRawLoggers: () => "--fs raw has no logger (there is no log); give one --logger or none",
+  sweepNoLoggers: (fs: string) => `--fs ${fs} has no logger (there is no log); give one --logger or none`,
   sweepReplay: (job: string) => `job '${job}' replays an iolog (read_iolog); a sweep runs job files that generate their I/O`,
   sweepOutExists: () => "exists; use --resume to continue it or remove it",
   sweepUnreadable: (reason: string) => `cannot read the file: ${reason}`,

@@ -1,8 +1,9 @@
-// The parameters a reproduction ran with, for the report: each device's table, btrfs and CPU, with
-// the value used beside the default, unit, status and source from the typed tables.
+// The parameters a reproduction ran with, for the report: each device's table and the
+// filesystem's groups (btrfs, CPU), with the value used beside the default, unit, status and
+// source from the typed tables.
 import { DEVICE_MODELS, type DeviceKind } from "../devices/index.ts";
-import { BTRFS_PARAMS, CPU_PARAMS } from "../btrfs/index.ts";
 import { unitOfParamName, type ParamTable, type ParamValue } from "../lib/index.ts";
+import { fsParamGroups } from "../run/index.ts";
 import type { ReportParameter } from "./page.ts";
 
 export interface ParameterSource {
@@ -20,8 +21,10 @@ export function parameterGroups(runs: readonly ParameterSource[]): Array<{ group
     groups.push({ group: `device ${r.device}`, rows: rows(DEVICE_MODELS[r.device as DeviceKind].params, r.deviceParams, "device.") });
   }
   const first = runs[0];
-  if (first?.modelParams.btrfs !== undefined) groups.push({ group: "btrfs", rows: rows(BTRFS_PARAMS, first.modelParams.btrfs, "btrfs.") });
-  if (first?.modelParams.cpu !== undefined) groups.push({ group: "CPU", rows: rows(CPU_PARAMS, first.modelParams.cpu, "cpu.") });
+  for (const [name, group] of fsParamGroups()) {
+    const values = first?.modelParams[name];
+    if (values !== undefined) groups.push({ group: group.title, rows: rows(group.table, values, `${name}.`) });
+  }
   return groups;
 }
 

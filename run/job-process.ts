@@ -7,8 +7,8 @@
 // overlap only across files. Latencies are from submission to completion (fio's clat).
 import type { BlockDevice } from "../block/index.ts";
 import { Mutex, type Environment, type Event, type Proc } from "../sim/index.ts";
-import type { FileHandle, FileSystem } from "../fs/index.ts";
-import type { FileLayout, IoOp, OpStream } from "../workloads/index.ts";
+import type { FileHandle, FileLayout, FileSystem } from "../fs/index.ts";
+import type { IoOp, OpStream } from "../workloads/index.ts";
 import type { FsyncLedger, ProcessState } from "./process-state.ts";
 
 /** What all processes of a run share. */

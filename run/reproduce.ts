@@ -2,7 +2,6 @@
 // before the patch and the patch's, beside the numbers the patch mail reports.
 import type { DeviceKind } from "../devices/index.ts";
 import type { FioJob } from "../workloads/index.ts";
-import type { LoggerKind } from "../btrfs/index.ts";
 import type { ParamOverride } from "../lib/params/index.ts";
 import { createRunPool, type RunPool } from "./pool.ts";
 import type { RunResult } from "./run-job.ts";
@@ -38,8 +37,8 @@ export interface ReproduceOptions {
   readonly seed: number;
   /** Device parameter overrides for each device (a parameter may exist on one device only). */
   readonly deviceOverridesFor?: (device: (typeof SEED_DEVICES)[number]) => readonly ParamOverride[];
-  readonly btrfsOverrides?: readonly ParamOverride[];
-  readonly cpuOverrides?: readonly ParamOverride[];
+  /** Filesystem parameter overrides by group (`btrfs`, `cpu`). */
+  readonly fsOverrides?: Readonly<Record<string, readonly ParamOverride[]>>;
   readonly trace?: boolean;
   /** Called after each cell. */
   readonly onCell?: (done: number, total: number) => void;
@@ -56,8 +55,8 @@ export async function reproduceSeed(o: ReproduceOptions, pool?: RunPool): Promis
     SEED_LOGGERS.map((logger) => ({
       device, logger,
       task: {
-        jobs: [o.job], device: device as DeviceKind, fs: "btrfs" as const, logger: logger as LoggerKind, seed: o.seed, trace: o.trace,
-        deviceOverrides: o.deviceOverridesFor?.(device) ?? [], btrfsOverrides: o.btrfsOverrides, cpuOverrides: o.cpuOverrides,
+        jobs: [o.job], device: device as DeviceKind, fs: "btrfs" as const, logger, seed: o.seed, trace: o.trace,
+        deviceOverrides: o.deviceOverridesFor?.(device) ?? [], fsOverrides: o.fsOverrides,
       },
     })),
   );

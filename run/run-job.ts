@@ -7,18 +7,19 @@
 import { createDevice, type DeviceKind } from "../devices/index.ts";
 import { JobStream, planJobs, type FioJob, type IoOp, type OpStream, type WorkloadPlan } from "../workloads/index.ts";
 import { BlockDevice } from "../block/index.ts";
-import type { CrashRecorder } from "../crash/recorder.ts";
-import type { LoggerKind } from "../btrfs/index.ts";
+import type { FileSystem } from "../fs/index.ts";
+import type { ParamOverride } from "../lib/index.ts";
 import { Environment, allOf, type Event, type Proc } from "../sim/index.ts";
-import type { FsKind } from "../fs/index.ts";
-import type { ParamOverride } from "../lib/params/index.ts";
-import { buildFilesystem } from "./filesystems.ts";
+import { buildFilesystem, type BuiltFs, type FsKind } from "./filesystems.ts";
 import { jobProcess, type RunShared } from "./job-process.ts";
 import { mergedSummary } from "./latency.ts";
 import { FsyncLedger, ProcessState } from "./process-state.ts";
 import type { RunResult, WorkloadSource } from "./result.ts";
 
 export type { FsyncTraceRow, ProcessResult, RunResult, WorkloadSource } from "./result.ts";
+
+/** RunResult.logger of a filesystem without a log. */
+export const NO_LOGGER = "none";
 
 export interface RunConfig {
   /** The job sections to run (numjobs clones each). */
@@ -29,18 +30,21 @@ export interface RunConfig {
   /** Device parameter overrides (`--set device.X=V`). */
   readonly deviceOverrides?: readonly ParamOverride[];
   readonly fs: FsKind;
-  /** The fsync logger (btrfs only). */
-  readonly logger?: LoggerKind;
-  readonly btrfsOverrides?: readonly ParamOverride[];
-  readonly cpuOverrides?: readonly ParamOverride[];
+  /** The fsync logger, one the filesystem offers; undefined for its default. */
+  readonly logger?: string | undefined;
+  /** Filesystem parameter overrides (`--set btrfs.X=V`, `--set cpu.X=V`), by group. */
+  readonly fsOverrides?: Readonly<Record<string, readonly ParamOverride[]>> | undefined;
   /** The run's seed: seeds the jobs' random streams unless a job sets randseed. */
   readonly seed: number;
   /** Keep one trace row per fsync. */
   readonly trace?: boolean;
   /** Called as the run progresses, with per-mille done (0..1000). */
   readonly onProgress?: (permille: number) => void;
-  /** Record every device command and file event for the crash checker (sim/crash/). */
-  readonly crashRecorder?: CrashRecorder;
+  /**
+   * Called once the device and the filesystem are built, before the first event: where a checker
+   * attaches its recorders (crash/ does).
+   */
+  readonly instrument?: (fs: FileSystem, bdev: BlockDevice) => void;
 }
 
 /** Runs `config` to completion; throws InputError for bad parameters or a job that does not fit. */
@@ -51,11 +55,8 @@ export function runJob(config: RunConfig): RunResult {
   const env = new Environment();
   const device = createDevice(config.device, config.deviceOverrides ?? []);
   const bdev = new BlockDevice(env, device.model);
-  if (config.crashRecorder !== undefined) bdev.attachRecorder(config.crashRecorder);
-  const logger = config.logger ?? "modified-extents";
-  const built = buildFilesystem(env, bdev, config.jobs, {
-    fs: config.fs, logger, btrfsOverrides: config.btrfsOverrides ?? [], cpuOverrides: config.cpuOverrides ?? [],
-  });
+  const built = buildFilesystem(env, bdev, config.jobs, { fs: config.fs, logger: config.logger, overrides: config.fsOverrides });
+  config.instrument?.(built.fs, bdev);
   const states = plan.processes.map((p) => new ProcessState(p));
   const shared: RunShared = {
     env, fs: built.fs, bdev, layouts: plan.files, handles: [], creating: new Map(), ledger: new FsyncLedger(config.trace === true), timedStartNs: 0,
@@ -121,7 +122,7 @@ function result(
   config: RunConfig,
   run: RunShared,
   states: readonly ProcessState[],
-  built: ReturnType<typeof buildFilesystem>,
+  built: BuiltFs,
   bdev: BlockDevice,
   deviceParams: RunResult["deviceParams"],
 ): RunResult {
@@ -132,7 +133,7 @@ function result(
   const sum = (f: (s: ProcessState) => number): number => states.reduce((t, s) => t + f(s), 0);
   return {
     fs: config.fs,
-    logger: config.fs === "raw" ? "none" : (config.logger ?? "modified-extents"),
+    logger: built.logger ?? NO_LOGGER,
     device: config.device,
     source: config.replay?.source ?? { kind: "job", file: job.file, name: job.name },
     jobs: config.jobs,

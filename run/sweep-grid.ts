@@ -7,7 +7,6 @@
 import { DEVICE_MODELS, createDevice, type DeviceKind } from "../devices/index.ts";
 import { planJobs } from "../workloads/index.ts";
 import { BlockDevice } from "../block/index.ts";
-import type { LoggerKind } from "../btrfs/index.ts";
 import { Environment } from "../sim/index.ts";
 import { MSG } from "../lib/messages.ts";
 import { hasParam } from "../lib/params/index.ts";
@@ -27,7 +26,7 @@ export interface SweepGrid {
   /** Outermost dimension, in the order given. */
   readonly devices: readonly DeviceKind[];
   /** Second dimension, in the order given. */
-  readonly loggers: readonly LoggerKind[];
+  readonly loggers: readonly string[];
   /** Then each swept key, the first given outermost. */
   readonly axes: readonly SweepAxis[];
 }
@@ -36,7 +35,7 @@ export interface SweepPoint {
   /** Position in the grid's order, from 0. */
   readonly index: number;
   readonly device: DeviceKind;
-  readonly logger: LoggerKind;
+  readonly logger: string;
   /**
    * Each axis's value at this point, in axis order; undefined for an axis that does not apply to
    * the point's device (a `device.X` the device has no parameter X for: that axis is not swept on it).
@@ -126,8 +125,6 @@ export function checkRunTask(task: RunTask): string[] {
   planJobs(task.jobs, task.seed);
   const env = new Environment();
   const device = createDevice(task.device, task.deviceOverrides ?? []);
-  const built = buildFilesystem(env, new BlockDevice(env, device.model), task.jobs, {
-    fs: task.fs, logger: task.logger ?? "modified-extents", btrfsOverrides: task.btrfsOverrides ?? [], cpuOverrides: task.cpuOverrides ?? [],
-  });
+  const built = buildFilesystem(env, new BlockDevice(env, device.model), task.jobs, { fs: task.fs, logger: task.logger, overrides: task.fsOverrides });
   return built.warnings;
 }

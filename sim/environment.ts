@@ -2,16 +2,11 @@
 // Every model object receives the Environment it lives in; there is no global clock. Simulated time
 // advances only by processing queued events, never by wall-clock time or Promise scheduling.
 // Modelled on SimPy's Environment (core.py): now, schedule, peek, step, run.
-import { Event, PRIORITY } from "./event.ts";
+import { Event, PRIORITY, type Schedulable, type Scheduler } from "./event.ts";
 import { EventQueue } from "./event-queue.ts";
 import { Process, type Proc } from "./process.ts";
 
-/** What the queue holds: anything the environment can process when its time comes. */
-export interface Schedulable {
-  process(): void;
-}
-
-export class Environment {
+export class Environment implements Scheduler {
   private clockNs = 0;
   private readonly queue = new EventQueue<Schedulable>();
 

@@ -1,7 +1,18 @@
 // Events of the discrete-event core: something that happens at one instant of simulated time and
 // that processes can wait for. Shaped after SimPy's events.py: an event is pending, then triggered
 // (succeed/fail puts it on the queue), then processed (its callbacks have run).
-import type { Environment } from "./environment.ts";
+/** What the environment's queue holds: anything it can process when its time comes. */
+export interface Schedulable {
+  process(): void;
+}
+
+/**
+ * What an event needs of the environment it lives in: a place on its queue. (The Environment is
+ * the one implementation; events name only this, so the two files do not import each other.)
+ */
+export interface Scheduler {
+  schedule(event: Schedulable, delayNs: number, priority?: number): void;
+}
 
 /**
  * Called when an event is processed; receives the event itself. Declared through a method type so
@@ -13,7 +24,7 @@ export type EventCallback<T> = { bivariant(event: Event<T>): void }["bivariant"]
 export const PRIORITY = { URGENT: 0, NORMAL: 1 } as const;
 
 export class Event<T = unknown> {
-  readonly env: Environment;
+  readonly env: Scheduler;
   /** Functions to run when the event is processed; null once it has been processed. */
   callbacks: EventCallback<T>[] | null = [];
   /**
@@ -24,7 +35,7 @@ export class Event<T = unknown> {
   private state: "pending" | "ok" | "failed" = "pending";
   private result: T | Error | undefined = undefined;
 
-  constructor(env: Environment) {
+  constructor(env: Scheduler) {
     this.env = env;
   }
 

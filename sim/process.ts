@@ -3,8 +3,7 @@
 // yield evaluates to the event's value (or throws its error). A Process is itself an Event that
 // succeeds with the generator's return value, so processes can wait for each other.
 // Modelled on SimPy's Process (events.py).
-import { Event, PRIORITY } from "./event.ts";
-import type { Environment } from "./environment.ts";
+import { Event, PRIORITY, type Scheduler } from "./event.ts";
 
 /** What a process body is: a generator that yields events and returns R. */
 export type Proc<R = void> = Generator<Event<unknown>, R, unknown>;
@@ -13,7 +12,7 @@ export class Process<R = void> extends Event<R> {
   private readonly generator: Proc<R>;
   private readonly resumeCallback: (event: Event<unknown>) => void;
 
-  constructor(env: Environment, generator: Proc<R>) {
+  constructor(env: Scheduler, generator: Proc<R>) {
     super(env);
     this.generator = generator;
     this.resumeCallback = (event) => this.resume(event);

@@ -7,7 +7,6 @@ export { maxBlockBytes, minBlockBytes, type BlockSizeSpec, type BlockSizes } fro
 export type { RandomDistribution } from "./fio/random-distribution.ts";
 export { JobStream, type StreamFile } from "./job-stream.ts";
 export { planJobs, type PlannedProcess, type WorkloadPlan } from "./plan.ts";
-export type { FileLayout, IoOp, IoOpKind, OpStream } from "./ops.ts";
-export { RandomMap } from "../lib/random-map.ts";
+export type { IoOp, IoOpKind, OpStream } from "./ops.ts";
 export { parseIolog, readIolog, type IologFile, type IologTrace } from "./iolog/parse.ts";
 export { planReplay } from "./iolog/replay.ts";

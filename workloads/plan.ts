@@ -14,7 +14,7 @@ import seedrandom from "seedrandom";
 import { maxBlockBytes, minBlockBytes } from "./fio/block-sizes.ts";
 import type { FioJob } from "./fio/job-types.ts";
 import type { StreamFile } from "./job-stream.ts";
-import type { FileLayout } from "./ops.ts";
+import type { FileLayout } from "../fs/index.ts";
 
 export interface PlannedProcess {
   readonly job: FioJob;

@@ -4,6 +4,8 @@ import type { FsyncLogger, LogResult } from "./logger.ts";
 
 export const fullCommit: FsyncLogger = {
   name: "full-commit",
+  label: "notreelog (full commit)",
+  color: "#9d755d",
   usesLog: false,
   summary: "mount -o notreelog: every fsync commits the transaction",
   logInode(): LogResult {

@@ -10,6 +10,9 @@ import { truncateAndCopy } from "./truncate-and-copy.ts";
 export const LOGGER_KINDS = ["truncate-and-copy", "modified-extents", "full-commit"] as const;
 export type LoggerKind = (typeof LOGGER_KINDS)[number];
 
+/** The logger a run uses when none is named: the patch's. */
+export const DEFAULT_LOGGER: LoggerKind = "modified-extents";
+
 export const FSYNC_LOGGERS: Readonly<Record<LoggerKind, FsyncLogger>> = {
   "truncate-and-copy": truncateAndCopy,
   "modified-extents": modifiedExtents,

@@ -1,6 +1,7 @@
 // The fsync logger plug point: what btrfs_log_inode_parent does for one inode, as the three
 // variants the simulator compares. A logger fills the log synchronously (its tree work is charged
 // to the CPU meter) and says what btrfs_sync_file should do next.
+import type { LoggerSpec } from "../../fs/index.ts";
 import type { BtrfsInode } from "../inode.ts";
 import type { FsInfo } from "../fs-info.ts";
 
@@ -13,11 +14,7 @@ export type LogResult =
   /** Nothing to write (BTRFS_NO_LOG_SYNC). */
   | { readonly kind: "no-log-sync" };
 
-export interface FsyncLogger {
-  /** Registry name. */
-  readonly name: string;
-  /** One line: what the logger models. */
-  readonly summary: string;
+export interface FsyncLogger extends LoggerSpec {
   /** The logger writes into the tree log (so btrfs_sync_file joins the log as a writer first). */
   readonly usesLog: boolean;
   /** Logs `inode` into the running transaction's log tree. */

@@ -19,6 +19,8 @@ export const MAX_LOGGED_EXTENTS = 32_768;
 
 export const modifiedExtents: FsyncLogger = {
   name: "modified-extents",
+  label: "the patch",
+  color: "#4c78a8",
   usesLog: true,
   summary: "the patch: log only extents modified since the last commit; full copy when NEEDS_FULL_SYNC",
   logInode(fs: FsInfo, inode: BtrfsInode): LogResult {

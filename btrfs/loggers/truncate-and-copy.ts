@@ -9,6 +9,8 @@ import type { FsyncLogger, LogResult } from "./logger.ts";
 
 export const truncateAndCopy: FsyncLogger = {
   name: "truncate-and-copy",
+  label: "before the patch",
+  color: "#e45756",
   usesLog: true,
   summary: "before the patch: truncate the inode's items in the log, copy every item of its changed leaves",
   logInode(fs: FsInfo, inode: BtrfsInode): LogResult {

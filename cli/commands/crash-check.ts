@@ -3,7 +3,7 @@
 // and log replay would, and report whether every fsync that had returned is durable and nothing is
 // corrupt. Exit status 1 when a violation was found (so scripts can gate on it), 2 for bad input.
 import { crashCheck, type CrashCheckResult, type Injection } from "../../crash/index.ts";
-import { loggerKind } from "../../btrfs/index.ts";
+import { checkFsKind, fsLogger } from "../../run/index.ts";
 import { deviceSpec, type DeviceKind } from "../../devices/index.ts";
 import { toCsv } from "../format/csv.ts";
 import { toJson } from "../format/run-json.ts";
@@ -18,7 +18,9 @@ export interface CrashCheckOptions {
   readonly job: string | undefined;
   readonly iolog: string | undefined;
   readonly device: string;
-  readonly logger: string;
+  readonly fs: string;
+  /** Undefined: the filesystem's default. */
+  readonly logger: string | undefined;
   readonly seed: number;
   readonly points: number;
   readonly states: number;
@@ -34,7 +36,8 @@ type Row = Record<(typeof COLUMNS)[number], string>;
 export function crashCheckCommand(io: CliIo, options: CrashCheckOptions, seedJob: string): number {
   const spec = deviceSpec(options.device);
   const device = spec.name as DeviceKind;
-  const logger = loggerKind(options.logger);
+  const fs = checkFsKind(options.fs);
+  const logger = fsLogger(fs, options.logger);
   const overrides = parseSetOptions(options.set, [spec.params]);
   const workload = loadWorkload(options, overrides.job, seedJob);
   const name = workload.config.replay?.source.name ?? workload.jobs[0]?.name ?? "job";
@@ -44,8 +47,8 @@ export function crashCheckCommand(io: CliIo, options: CrashCheckOptions, seedJob
   let result: CrashCheckResult;
   try {
     result = crashCheck({
-      ...workload.config, device, fs: "btrfs", logger, seed: options.seed,
-      deviceOverrides: overrides.device, btrfsOverrides: overrides.btrfs, cpuOverrides: overrides.cpu,
+      ...workload.config, device, fs, logger, seed: options.seed,
+      deviceOverrides: overrides.device, fsOverrides: overrides.fs,
       points: options.points, randomStates: options.states, injections: options.inject,
       onProgress: (permille) => running.update(permille, 1000),
       onCut: (done, total) => {
@@ -60,7 +63,7 @@ export function crashCheckCommand(io: CliIo, options: CrashCheckOptions, seedJob
     running.stop();
     checking?.stop();
   }
-  const row = rowOf(name, device, logger, options, result);
+  const row = rowOf(name, device, result.run.logger, options, result);
   const text = options.format === "csv" ? toCsv(COLUMNS, [row]) : options.format === "json" ? toJson(document(row, result)) : table(row, result);
   io.stdout.write(text);
   return result.violations > 0 ? 1 : 0;

@@ -39,7 +39,7 @@ export async function reproduceCommand(io: CliIo, options: ReproduceCommandOptio
   let out;
   try {
     out = await reproduceSeed({
-      job, seed: options.seed, trace: options.out !== undefined, btrfsOverrides: overrides.btrfs, cpuOverrides: overrides.cpu,
+      job, seed: options.seed, trace: options.out !== undefined, fsOverrides: overrides.fs,
       deviceOverridesFor: (device) => overrides.device.filter((o) => hasParam(DEVICE_MODELS[device].params, o.name)),
       onCell: (d, t) => progress.update(d, t),
     }, pool);

@@ -1,9 +1,8 @@
 // `fsyncsim run`: a fio job file (all its jobs, numjobs clones each) or a replayed fio iolog, on one
 // device and filesystem. Everything is validated and simulated before anything is written, so bad
 // input leaves no partial output.
-import { checkFsKind } from "../../fs/index.ts";
-import { loggerKind } from "../../btrfs/index.ts";
-import { runJob } from "../../run/index.ts";
+import { MSG } from "../../lib/index.ts";
+import { FILESYSTEMS, NO_LOGGER, checkFsKind, fsLogger, runJob } from "../../run/index.ts";
 import { deviceSpec, type DeviceKind } from "../../devices/index.ts";
 import { safeFileStem, writeFileAtomically, writeFilesAtomically } from "../atomic-write.ts";
 import { toCsv } from "../format/csv.ts";
@@ -25,7 +24,8 @@ export interface RunOptions {
   readonly iolog: string | undefined;
   readonly device: string;
   readonly fs: string;
-  readonly logger: string;
+  /** Undefined: the filesystem's default. */
+  readonly logger: string | undefined;
   readonly seed: number;
   readonly set: readonly string[];
   readonly format: (typeof RUN_FORMATS)[number];
@@ -37,10 +37,8 @@ export function runCommand(io: CliIo, options: RunOptions, version: string, seed
   const spec = deviceSpec(options.device);
   const device = spec.name as DeviceKind;
   const fs = checkFsKind(options.fs);
-  const logger = loggerKind(options.logger);
-  if (fs === "raw" && options.logger !== "modified-extents") {
-    io.stderr.write(`fsyncsim: warning: --logger ${logger} has no effect with --fs raw (there is no log)\n`);
-  }
+  const logger = fsLogger(fs, options.logger);
+  if (options.logger !== undefined && FILESYSTEMS[fs].loggers.length === 0) io.stderr.write(`fsyncsim: warning: ${MSG.fsIgnoresLogger(options.logger, fs)}\n`);
   const overrides = parseSetOptions(options.set, [spec.params]);
   const workload = loadWorkload(options, overrides.job, seedJob);
   const name = workload.config.replay?.source.name ?? workload.jobs[0]?.name ?? "job";
@@ -49,7 +47,7 @@ export function runCommand(io: CliIo, options: RunOptions, version: string, seed
   try {
     result = runJob({
       ...workload.config, device, fs, logger, seed: options.seed, trace: options.trace !== undefined,
-      deviceOverrides: overrides.device, btrfsOverrides: overrides.btrfs, cpuOverrides: overrides.cpu,
+      deviceOverrides: overrides.device, fsOverrides: overrides.fs,
       onProgress: (permille) => progress.update(permille, 1000),
     });
   } finally {
@@ -62,7 +60,7 @@ export function runCommand(io: CliIo, options: RunOptions, version: string, seed
   const text = options.format === "csv" ? csv : options.format === "json" ? json : options.format === "fio-json" ? fioJson : runTable(result);
   if (options.trace !== undefined) writeFileAtomically(options.trace, traceCsv(result.trace ?? []), "--trace");
   if (options.out !== undefined) {
-    const stem = [safeFileStem(name), fs, ...(result.logger === "none" ? [] : [result.logger]), device].join("-");
+    const stem = [safeFileStem(name), fs, ...(result.logger === NO_LOGGER ? [] : [result.logger]), device].join("-");
     writeFilesAtomically(options.out, [
       { name: `${stem}.csv`, content: csv },
       { name: `${stem}.json`, content: json },

@@ -1,8 +1,8 @@
-// docs/parameters.md, generated from every parameter table (device models, btrfs, CPU) so the
-// documentation cannot drift from the code (a test regenerates it and compares).
+// docs/parameters.md, generated from every parameter table (device models, then each filesystem's
+// groups: btrfs, CPU) so the documentation cannot drift from the code (a test regenerates it and compares).
 import { DEVICE_KINDS, DEVICE_MODELS } from "../../devices/index.ts";
-import { BTRFS_PARAMS, CPU_PARAMS } from "../../btrfs/index.ts";
 import { SOURCE_STATUS, type ParamTable } from "../../lib/index.ts";
+import { fsParamGroups } from "../../run/index.ts";
 import { paramRows } from "./param-list.ts";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|");
@@ -29,7 +29,6 @@ export function renderParameterDocs(): string {
     "How the calibrated values were fitted, and which results each one moves: [calibration.md](calibration.md).",
   ];
   for (const kind of DEVICE_KINDS) parts.push(...section(`Device \`${kind}\``, `${DEVICE_MODELS[kind].summary}.`, kind, DEVICE_MODELS[kind].params, "device."));
-  parts.push(...section("btrfs", "mkfs layout, transaction timing and the configurable fallback (`btrfs/params.ts`).", "btrfs", BTRFS_PARAMS, "btrfs."));
-  parts.push(...section("CPU", "Host CPU cost per unit of btrfs work (`btrfs/cpu/cpu-params.ts`).", "cpu", CPU_PARAMS, "cpu."));
+  for (const [name, group] of fsParamGroups()) parts.push(...section(group.title, group.summary, name, group.table, `${name}.`));
   return `${parts.join("\n")}\n`;
 }

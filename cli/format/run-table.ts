@@ -11,8 +11,7 @@
 // IO depths 1=199.9% for a sync job (it counts syncs); this prints 100.0%. " lat" repeats clat (no
 // submission latency is modelled). Rates use the exact simulated runtime; the msec figures are
 // rounded to whole milliseconds. Report entries and groups come from fio-json.ts.
-import type { RunResult } from "../../run/result.ts";
-import { FIO_PERCENTILES, type LatencySummary } from "../../run/latency.ts";
+import { FIO_PERCENTILES, NO_LOGGER, type LatencySummary, type RunResult } from "../../run/index.ts";
 import type { Phase } from "../../fs/filesystem.ts";
 import { bytesPerS, fioGroupStats, fioReportEntries, nsToWholeMs, type FioDirTotals, type FioGroupDir, type FioReportEntry } from "./fio-json.ts";
 import { bytesToMiB, fixed, humanDuration } from "./units.ts";
@@ -178,9 +177,9 @@ function diskLines(r: RunResult): string[] {
 
 /** What fio does not show: the workload, the model, and (btrfs) how each fsync was served. */
 function fsyncsimLines(r: RunResult): string[] {
-  const fsLabel = r.logger === "none" ? r.fs : `${r.fs} (${r.logger})`;
+  const fsLabel = r.logger === NO_LOGGER ? r.fs : `${r.fs} (${r.logger})`;
   const lines = ["", `fsyncsim: ${r.source.name} (${r.source.file}) on ${r.device}, fs ${fsLabel}, seed ${r.seed}`];
-  if (r.fsyncs > 0 && r.fs !== "raw") {
+  if (r.fsyncs > 0 && r.logger !== NO_LOGGER) {
     const p = r.fsyncPaths;
     const phases = (Object.keys(PHASE_LABELS) as Phase[]).map((k) => `${PHASE_LABELS[k]} ${humanDuration(r.fsyncBreakdownNs[k] / r.fsyncs)}`);
     lines.push(`  fsync paths: fast ${p.fast}, full ${p.full}, commit ${p.commit}, none ${p.none}`, `  fsync time (mean per fsync): ${phases.join(", ")}`);

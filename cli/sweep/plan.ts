@@ -4,9 +4,7 @@
 // runs or any file is written.
 import { DEVICE_MODELS, deviceSpec, type DeviceKind } from "../../devices/index.ts";
 import { InputError, MSG, closestMatch } from "../../lib/index.ts";
-import { checkFsKind, type FsKind } from "../../fs/index.ts";
-import { loggerKind, type LoggerKind } from "../../btrfs/index.ts";
-import type { RunTask } from "../../run/index.ts";
+import { FILESYSTEMS, NO_LOGGER, checkFsKind, fsLogger, type FsKind, type RunTask } from "../../run/index.ts";
 import { checkRunTask, keyAppliesTo, splitSweepList, sweepPoints, type SweepAxis, type SweepGrid, type SweepPoint } from "../../run/index.ts";
 import { readJobFile, type FioJob } from "../../workloads/index.ts";
 import { RUN_COLUMNS, type RunSummary } from "../format/run-summary.ts";
@@ -16,8 +14,8 @@ export interface SweepPlanOptions {
   readonly job: string;
   /** Comma-separated device names. */
   readonly device: string;
-  /** Comma-separated logger names. */
-  readonly logger: string;
+  /** Comma-separated logger names; undefined: the filesystem's default. */
+  readonly logger: string | undefined;
   readonly fs: string;
   readonly seed: number;
   /** The --set texts as given: `key=value` (fixed) or `key=v1,v2,...` (swept; `\,` is a literal comma). */
@@ -47,13 +45,21 @@ interface SetEntry {
 export function planSweep(options: SweepPlanOptions): SweepPlan {
   const devices = distinctList(options.device, "--device").map((name) => deviceSpec(name).name as DeviceKind);
   const fs = checkFsKind(options.fs);
-  const loggers: LoggerKind[] = distinctList(options.logger, "--logger").map((name) => loggerKind(name));
-  if (fs === "raw" && loggers.length > 1) throw new InputError("--logger", MSG.sweepRawLoggers());
+  const hasLoggers = FILESYSTEMS[fs].loggers.length > 0;
+  const named = options.logger === undefined ? [] : distinctList(options.logger, "--logger");
+  const warnings = new Set<string>();
+  let loggers: string[];
+  if (hasLoggers) {
+    loggers = named.length === 0 ? [fsLogger(fs, undefined) as string] : named.map((name) => fsLogger(fs, name) as string);
+  } else {
+    if (named.length > 1) throw new InputError("--logger", MSG.sweepNoLoggers(fs));
+    if (named[0] !== undefined) warnings.add(MSG.fsIgnoresLogger(named[0], fs));
+    loggers = [NO_LOGGER];
+  }
   const entries = setEntries(options.set, devices);
   const axes: SweepAxis[] = entries.filter((e) => e.values.length > 1).map((e) => ({ key: e.key, values: e.values }));
   const grid: SweepGrid = { devices, loggers, axes };
   const points = sweepPoints(grid);
-  const warnings = new Set<string>();
   const jobsByOverrides = new Map<string, readonly FioJob[]>();
   const tasks = points.map((point): RunTask => {
     const texts = pointSetTexts(entries, axes, point);
@@ -69,8 +75,8 @@ export function planSweep(options: SweepPlanOptions): SweepPlan {
       jobsByOverrides.set(jobKey, jobs);
     }
     const task: RunTask = {
-      jobs, device: point.device, fs, logger: point.logger, seed: options.seed,
-      deviceOverrides: overrides.device, btrfsOverrides: overrides.btrfs, cpuOverrides: overrides.cpu,
+      jobs, device: point.device, fs, logger: hasLoggers ? point.logger : undefined, seed: options.seed,
+      deviceOverrides: overrides.device, fsOverrides: overrides.fs,
     };
     for (const w of checkRunTask(task)) warnings.add(w);
     return task;
@@ -89,7 +95,7 @@ export function identifyingFields(plan: SweepPlan, point: SweepPoint): Array<[co
   return [
     ...plan.grid.axes.map((a, i): [string, string] => [a.key, point.values[i] ?? ""]),
     ["device", point.device],
-    ["logger", plan.fs === "raw" ? "none" : point.logger],
+    ["logger", point.logger],
     ["seed", String(plan.seed)],
   ];
 }
@@ -97,7 +103,7 @@ export function identifyingFields(plan: SweepPlan, point: SweepPoint): Array<[co
 /** A short description of a point, for messages: `sata-hdd modified-extents size=1m`. */
 export function describePoint(plan: SweepPlan, point: SweepPoint): string {
   const values = plan.grid.axes.flatMap((a, i) => (point.values[i] === undefined ? [] : [`${a.key}=${point.values[i] ?? ""}`]));
-  return [point.device, ...(plan.fs === "raw" ? [] : [point.logger]), ...values].join(" ");
+  return [point.device, ...(point.logger === NO_LOGGER ? [] : [point.logger]), ...values].join(" ");
 }
 
 /** A comma-separated list with no value twice. */

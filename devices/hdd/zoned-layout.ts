@@ -3,7 +3,7 @@
 // from the outer zone to the inner one in proportion to the media rate (zone rate = track bytes per
 // revolution). LBAs run through a cylinder surface by surface, then to the next cylinder inwards.
 // (DiskSim's layout_g1, without spare sectors.) Track skew is timing, so it lives in mechanics.ts.
-import { SECTOR_BYTES } from "../../block/device.ts";
+import { SECTOR_BYTES } from "../../block/index.ts";
 
 export interface ZonedLayoutSpec {
   readonly capacitySectors: number;

@@ -47,16 +47,11 @@ export type ParamSpec = NumberParamSpec | BooleanParamSpec | ChoiceParamSpec;
 export type ParamTable = Readonly<Record<string, ParamSpec>>;
 export type ParamValue = number | boolean | string;
 
+/** The value type of one entry (for the wide ParamSpec, any ParamValue). */
+type ValueOf<S> = S extends { kind: "number" } ? number : S extends { kind: "boolean" } ? boolean : S extends { choices: readonly (infer C)[] } ? C : never;
+
 /** The resolved values of a table, typed entry by entry. */
-export type ParamValues<T extends ParamTable> = {
-  readonly [K in keyof T]: T[K] extends { kind: "number" }
-    ? number
-    : T[K] extends { kind: "boolean" }
-      ? boolean
-      : T[K] extends { choices: readonly (infer C)[] }
-        ? C
-        : never;
-};
+export type ParamValues<T extends ParamTable> = { readonly [K in keyof T]: ValueOf<T[K]> };
 
 /** The table's defaults as values. */
 export function paramDefaults<T extends ParamTable>(table: T): ParamValues<T> {

@@ -1,7 +1,8 @@
 // The block layer applies Linux's flush/FUA rules by device capability
 // (Reference: Documentation/block/writeback_cache_control.rst; devices.md §0.2).
 import { describe, expect, it } from "vitest";
-import { createDevice, type DeviceCommand, type DeviceModel } from "../../devices/index.ts";
+import type { DeviceCommand, DeviceModel } from "../../block/index.ts";
+import { createDevice } from "../../devices/index.ts";
 import { BlockDevice, REQ, emptyFlushBio, writeBio, type Bio } from "../../block/index.ts";
 import { Environment, type Proc } from "../../sim/index.ts";
 

@@ -8,7 +8,7 @@ import { resolveJobs } from "../../workloads/index.ts";
 const run = (text: string, device: "sata-hdd" | "fusion-iodrive" | "ramdisk", btrfs: Record<string, string> = {}): RunResult =>
   runJob({
     jobs: resolveJobs(text, "t.fio").jobs, device, fs: "btrfs", logger: "modified-extents", seed: 1,
-    btrfsOverrides: Object.entries(btrfs).map(([name, value]) => ({ name, value, where: "test" })),
+    fsOverrides: { btrfs: Object.entries(btrfs).map(([name, value]) => ({ name, value, where: "test" })) },
   });
 const FOUR = "[w]\nrw=randwrite\nbs=4k\nsize=512k\nfsync=1\nnumjobs=4\n";
 

@@ -1,6 +1,7 @@
 // Drives the btrfs model directly in tests: mount on a device model, lay out a file, and run
 // writes, fsyncs, truncates and commits as simulated processes.
-import { createDevice, type DeviceModel } from "../../devices/index.ts";
+import type { DeviceModel } from "../../block/index.ts";
+import { createDevice } from "../../devices/index.ts";
 import { BTRFS_PARAMS, BtrfsFilesystem, CPU_PARAMS, FSYNC_LOGGERS, type LoggerKind } from "../../btrfs/index.ts";
 import { BlockDevice } from "../../block/index.ts";
 import { Environment, type Proc } from "../../sim/index.ts";
@@ -9,7 +10,7 @@ import type { FsyncReport } from "../../fs/index.ts";
 import { OpTimer } from "../../btrfs/op-timer.ts";
 import { KEY_TYPE, MAX_OFFSET, OBJECTID, key } from "../../btrfs/ctree/key.ts";
 import type { FileExtentData, Item } from "../../btrfs/ctree/items.ts";
-import type { FileLayout } from "../../workloads/index.ts";
+import type { FileLayout } from "../../fs/index.ts";
 
 export const FILE_INO = 257;
 const KiB = 1024;

@@ -3,7 +3,7 @@
 // once the log blocks are done, write_ctree_super: an empty flush, then the primary superblock
 // with FUA. How the flush and FUA reach the device depends on what it advertises.
 import { describe, expect, it } from "vitest";
-import type { DeviceCommand, DeviceModel } from "../../devices/index.ts";
+import type { DeviceCommand, DeviceModel } from "../../block/index.ts";
 import { REQ, type Bio } from "../../block/index.ts";
 import { mount } from "./harness.ts";
 

@@ -29,8 +29,7 @@ const snap = (s: DeviceState): number[] => (s as DeviceState & { snapshot: numbe
 
 describe("with a volatile write cache", () => {
   function recorder(): CrashRecorder {
-    const r = new CrashRecorder();
-    r.volatileCache = true;
+    const r = new CrashRecorder(true);
     r.deviceWrite(0, [data(0, 1)], 0, 100, false); // cached at 100
     r.deviceFlush(200, 300); // makes write 1 stable at 300
     r.deviceWrite(B, [data(1, 2), data(2, 2)], 400, 500, false); // cached, never flushed
@@ -67,8 +66,7 @@ describe("with a volatile write cache", () => {
 
 describe("without a volatile cache (or with power-loss protection)", () => {
   it("loses nothing acknowledged: one state per cut once every write has completed", () => {
-    const r = new CrashRecorder();
-    r.volatileCache = false;
+    const r = new CrashRecorder(false);
     r.deviceWrite(0, [data(0, 1)], 0, 100, false);
     r.deviceWrite(B, [data(1, 2)], 50, 150, false);
     const image = new DeviceImage(r);
@@ -81,7 +79,7 @@ describe("without a volatile cache (or with power-loss protection)", () => {
   });
 
   it("a block holds the newer of two writes once both are stable, whatever order they completed in", () => {
-    const r = new CrashRecorder();
+    const r = new CrashRecorder(false);
     r.deviceWrite(0, [data(0, 1)], 0, 300, false);
     r.deviceWrite(0, [data(0, 2)], 100, 200, false);
     const image = new DeviceImage(r);

@@ -1,7 +1,8 @@
 // The flash card held to its parameters (ioDrive2 spec, devices.md §2): queue-depth-1 latency,
 // bandwidth under load, parallelism, and flushes that wait for writes in flight.
 import { describe, expect, it } from "vitest";
-import { createDevice, type DeviceCommand } from "../../devices/index.ts";
+import type { DeviceCommand } from "../../block/index.ts";
+import { createDevice } from "../../devices/index.ts";
 import { BlockDevice, emptyFlushBio, writeBio } from "../../block/index.ts";
 import { Environment, type Proc } from "../../sim/index.ts";
 

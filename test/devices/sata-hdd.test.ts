@@ -3,7 +3,8 @@
 // and FLUSH CACHE paying one positioning per scattered dirty block.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { createDevice, type DeviceCommand, type DeviceModel } from "../../devices/index.ts";
+import type { DeviceCommand, DeviceModel } from "../../block/index.ts";
+import { createDevice } from "../../devices/index.ts";
 import { fitSeekCurve } from "../../devices/hdd/seek-curve.ts";
 import { ZonedLayout } from "../../devices/hdd/zoned-layout.ts";
 

@@ -1,6 +1,6 @@
 // The random map finds the next unwritten block like a linear scan would, across its levels.
 import { describe, expect, it } from "vitest";
-import { RandomMap } from "../../workloads/index.ts";
+import { RandomMap } from "../../lib/index.ts";
 
 function naiveNextFree(used: Uint8Array, from: number): number {
   for (let i = 0; i < used.length; i++) {

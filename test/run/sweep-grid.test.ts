@@ -76,7 +76,7 @@ describe("checkRunTask", () => {
     const where = "--set device.rotationRpm=99999";
     expect(() => checkRunTask({ jobs, device: "sata-hdd", fs: "btrfs", seed: 1, deviceOverrides: [{ name: "rotationRpm", value: "99999", where }] }))
       .toThrow(expect.objectContaining({ where }));
-    expect(() => checkRunTask({ jobs, device: "sata-hdd", fs: "btrfs", seed: 1, btrfsOverrides: [{ name: "nodesizeBytes", value: "x", where: "w" }] }))
+    expect(() => checkRunTask({ jobs, device: "sata-hdd", fs: "btrfs", seed: 1, fsOverrides: { btrfs: [{ name: "nodesizeBytes", value: "x", where: "w" }] } }))
       .toThrow(InputError);
   });
 });

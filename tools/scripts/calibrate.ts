@@ -23,7 +23,7 @@ function overrides(p: Point): ParamOverride[] {
 
 /** Time per write + fsync, ms, of one cell. */
 function opMs(device: "sata-hdd" | "fusion-iodrive", logger: "truncate-and-copy" | "modified-extents", p: Point): number {
-  const r = runJob({ jobs: [seedJob], device, fs: "btrfs", logger, seed: 1, cpuOverrides: overrides(p) });
+  const r = runJob({ jobs: [seedJob], device, fs: "btrfs", logger, seed: 1, fsOverrides: { cpu: overrides(p) } });
   return 4 / throughputKiBps(r) * 1e3;
 }
 

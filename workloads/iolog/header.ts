@@ -4,8 +4,8 @@
 // compares only the header's prefix; we want the whole line.
 import { InputError } from "../../lib/input-error.ts";
 import { IOLOG_MSG } from "./messages.ts";
+import type { IologVersion } from "./version.ts";
 
-export type IologVersion = 2 | 3;
 
 const HEADERS: ReadonlyMap<string, IologVersion> = new Map([
   ["fio version 2 iolog", 2],

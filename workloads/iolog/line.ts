@@ -10,7 +10,7 @@
 // mtime_since_genesis), whatever HOWTO says about microseconds since the previous wait.
 import { InputError } from "../../lib/input-error.ts";
 import { parseIologCount } from "./count.ts";
-import type { IologVersion } from "./header.ts";
+import type { IologVersion } from "./version.ts";
 import { IOLOG_MSG } from "./messages.ts";
 
 export type IologLine =

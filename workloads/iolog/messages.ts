@@ -1,6 +1,6 @@
 // Every message about a bad fio iolog, in one place (style guide P12), so tests compare against these
 // functions rather than copied strings. Each says what is wrong and what fio's grammar expects.
-import type { IologVersion } from "./header.ts";
+import type { IologVersion } from "./version.ts";
 
 const HEADERS = "'fio version 2 iolog' or 'fio version 3 iolog'";
 const FILE_ACTIONS = "add, open, close";

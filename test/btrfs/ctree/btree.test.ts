@@ -6,7 +6,7 @@ import { BTree } from "../../../btrfs/ctree/btree.ts";
 import { csumItem, fileExtentItem, type Item } from "../../../btrfs/ctree/items.ts";
 import { KEY_TYPE, MAX_OFFSET, compareKeys, key } from "../../../btrfs/ctree/key.ts";
 import { isLeaf, type Leaf, type TreeBlock } from "../../../btrfs/ctree/tree-block.ts";
-import { treeBlockImage } from "../../../crash/images.ts";
+import { treeBlockImage } from "../../../btrfs/index.ts";
 import { FakeHost, checkTree } from "./fake-host.ts";
 
 const extent = (offset: number): Item =>

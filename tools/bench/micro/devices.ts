@@ -3,7 +3,8 @@
 // parallel flash units), each closed-loop (the next command arrives when the last completes),
 // alone and each followed by a cache flush as an fsync would send.
 import type { Bench } from "tinybench";
-import { SECTOR_BYTES, createDevice, type DeviceCommand, type DeviceKind } from "../../../devices/index.ts";
+import { SECTOR_BYTES, type DeviceCommand } from "../../../block/index.ts";
+import { createDevice, type DeviceKind } from "../../../devices/index.ts";
 import { count, randomInts } from "./format.ts";
 
 const DEVICES: readonly DeviceKind[] = ["sata-hdd", "fusion-iodrive"];

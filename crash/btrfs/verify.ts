@@ -3,11 +3,11 @@
 // later one of the same page; and every data block a file's regular extents point at has a
 // checksum that matches what the block holds (else a read would fail: a lost or stale data block
 // behind a durable extent, or a log without its checksums).
-import type { Volumes } from "../btrfs/volumes.ts";
-import type { DeviceState } from "./device-image.ts";
-import type { DataImage } from "./images.ts";
-import type { FilePromise } from "./promises.ts";
-import { IMAGE_BLOCK_BYTES } from "./recorder.ts";
+import type { Volumes } from "../../btrfs/volumes.ts";
+import type { DeviceState } from "../device-image.ts";
+import type { DataImage } from "../images.ts";
+import type { FilePromise } from "../promises.ts";
+import { RECORD_BLOCK_BYTES } from "../../block/index.ts";
 import type { Recovered, RecoveredExtent } from "./recover.ts";
 
 export interface Violation {
@@ -24,9 +24,9 @@ export function verify(recovered: Recovered, promises: readonly FilePromise[], s
     for (let k = 0; k < p.pages.length; k++) {
       const page = p.pages[k] as number;
       const version = p.versions[k] as number;
-      if (page * IMAGE_BLOCK_BYTES >= promisedSize) break;
+      if (page * RECORD_BLOCK_BYTES >= promisedSize) break;
       // Pages ascend: the covering extent is found by walking on from the last one.
-      const off = page * IMAGE_BLOCK_BYTES;
+      const off = page * RECORD_BLOCK_BYTES;
       while (at < file.extents.length && (file.extents[at] as RecoveredExtent).fileOffset + (file.extents[at] as RecoveredExtent).numBytes <= off) at++;
       const held = pageContent(file.extents[at], off, state, volumes);
       if (held === undefined || held.ino !== p.ino || held.page !== page || held.version < version) {
@@ -37,21 +37,21 @@ export function verify(recovered: Recovered, promises: readonly FilePromise[], s
   for (const [ino, file] of recovered.files) {
     for (const e of file.extents) {
       if (e.extentType !== "reg" || e.diskStart === 0) continue;
-      const end = Math.min(e.fileOffset + e.numBytes, Math.ceil(file.sizeBytes / IMAGE_BLOCK_BYTES) * IMAGE_BLOCK_BYTES);
+      const end = Math.min(e.fileOffset + e.numBytes, Math.ceil(file.sizeBytes / RECORD_BLOCK_BYTES) * RECORD_BLOCK_BYTES);
       if (end <= e.fileOffset) continue;
       // An extent lies in one chunk: its blocks are consecutive on the device too.
-      const firstLogical = e.diskStart / IMAGE_BLOCK_BYTES;
-      const firstPhysical = volumes.firstPhysical(e.diskStart) / IMAGE_BLOCK_BYTES;
-      for (let off = e.fileOffset; off < end; off += IMAGE_BLOCK_BYTES) {
-        const k = (off - e.fileOffset) / IMAGE_BLOCK_BYTES;
+      const firstLogical = e.diskStart / RECORD_BLOCK_BYTES;
+      const firstPhysical = volumes.firstPhysical(e.diskStart) / RECORD_BLOCK_BYTES;
+      for (let off = e.fileOffset; off < end; off += RECORD_BLOCK_BYTES) {
+        const k = (off - e.fileOffset) / RECORD_BLOCK_BYTES;
         const logical = firstLogical + k;
-        const page = off / IMAGE_BLOCK_BYTES;
+        const page = off / RECORD_BLOCK_BYTES;
         const expected = recovered.csums.lookup(logical);
-        if (expected === undefined) return { what: `inode ${ino} page ${page}: no checksum for its data at ${logical * IMAGE_BLOCK_BYTES} (a read fails with EIO)` };
+        if (expected === undefined) return { what: `inode ${ino} page ${page}: no checksum for its data at ${logical * RECORD_BLOCK_BYTES} (a read fails with EIO)` };
         const image = state.imageAt(firstPhysical + k);
         const held = image?.kind === "data" ? image : undefined;
         if (expected === null || held === undefined || !same(held, expected)) {
-          return { what: `inode ${ino} page ${page}: checksum mismatch at ${logical * IMAGE_BLOCK_BYTES}: the checksum is of ${describe(expected ?? undefined)}, the block holds ${describe(held)}` };
+          return { what: `inode ${ino} page ${page}: checksum mismatch at ${logical * RECORD_BLOCK_BYTES}: the checksum is of ${describe(expected ?? undefined)}, the block holds ${describe(held)}` };
         }
       }
     }
@@ -62,11 +62,11 @@ export function verify(recovered: Recovered, promises: readonly FilePromise[], s
 /** What the page at file offset `off` holds, given the first extent not ending before it: the data image of its block, or undefined (a hole, unwritten prealloc space, or nothing there). */
 function pageContent(e: RecoveredExtent | undefined, off: number, state: DeviceState, volumes: Volumes): DataImage | undefined {
   if (e === undefined || e.fileOffset > off || e.extentType !== "reg" || e.diskStart === 0) return undefined;
-  return dataAt((e.diskStart + (off - e.fileOffset)) / IMAGE_BLOCK_BYTES, state, volumes);
+  return dataAt((e.diskStart + (off - e.fileOffset)) / RECORD_BLOCK_BYTES, state, volumes);
 }
 
 function dataAt(logicalBlock: number, state: DeviceState, volumes: Volumes): DataImage | undefined {
-  const held = state.imageAt(volumes.firstPhysical(logicalBlock * IMAGE_BLOCK_BYTES) / IMAGE_BLOCK_BYTES);
+  const held = state.imageAt(volumes.firstPhysical(logicalBlock * RECORD_BLOCK_BYTES) / RECORD_BLOCK_BYTES);
   return held?.kind === "data" ? held : undefined;
 }
 

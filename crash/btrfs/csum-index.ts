@@ -4,12 +4,12 @@
 // of a block is the data image written there most recently before the write that put the item's
 // leaf on the device. Runs are computed once per (leaf image, write) and shared by every device
 // state that reads that leaf, so a state costs a lookup per verified block, not a pass over the tree.
-import type { CsumData, Item } from "../btrfs/ctree/items.ts";
-import { OBJECTID } from "../btrfs/ctree/key.ts";
-import { BoundedCache } from "./bounded-cache.ts";
-import type { DataImage, TreeBlockImage } from "./images.ts";
-import { IMAGE_BLOCK_BYTES } from "./recorder.ts";
-import { partitionPoint } from "../lib/partition-point.ts";
+import type { CsumData, Item } from "../../btrfs/ctree/items.ts";
+import { OBJECTID } from "../../btrfs/ctree/key.ts";
+import { BoundedCache } from "../bounded-cache.ts";
+import type { DataImage, TreeBlockImage } from "../images.ts";
+import { RECORD_BLOCK_BYTES } from "../../block/index.ts";
+import { partitionPoint } from "../../lib/partition-point.ts";
 
 /** Csum leaves whose runs are kept (a few logs' worth). */
 const CACHED_LEAVES = 4096;
@@ -45,7 +45,7 @@ export class CsumRunCache {
   }
 
   private run(item: Item, seq: number): CsumRun {
-    const first = item.key.offset / IMAGE_BLOCK_BYTES;
+    const first = item.key.offset / RECORD_BLOCK_BYTES;
     const expected: Array<DataImage | null> = [];
     for (let i = 0; i < (item.data as CsumData).sectors; i++) expected.push(this.dataBefore(first + i, seq) ?? null);
     return { first, expected };

@@ -7,16 +7,16 @@
 // (replay_one_extent), the log's checksums join the csum tree's, and extents past the logged size
 // go (orphan cleanup). The result is each file as the mounted filesystem would show it, and the
 // checksum recovery would verify each data block against.
-import type { FileExtentData, InodeItemData, RootItemData } from "../btrfs/ctree/items.ts";
-import { KEY_TYPE, OBJECTID } from "../btrfs/ctree/key.ts";
-import { SUPERBLOCK_OFFSETS } from "../btrfs/disk-io.ts";
-import type { Volumes } from "../btrfs/volumes.ts";
-import { BoundedCache } from "./bounded-cache.ts";
+import type { FileExtentData, InodeItemData, RootItemData } from "../../btrfs/ctree/items.ts";
+import { KEY_TYPE, OBJECTID } from "../../btrfs/ctree/key.ts";
+import { SUPERBLOCK_OFFSETS } from "../../btrfs/disk-io.ts";
+import type { Volumes } from "../../btrfs/volumes.ts";
+import { BoundedCache } from "../bounded-cache.ts";
 import { CsumIndex, CsumRunCache, type DataBefore } from "./csum-index.ts";
-import type { DeviceState } from "./device-image.ts";
+import type { DeviceState } from "../device-image.ts";
 import { replayExtents, truncateExtents, type RecoveredExtent } from "./extent-overlay.ts";
-import type { SuperImage, TreeBlockImage } from "./images.ts";
-import { IMAGE_BLOCK_BYTES } from "./recorder.ts";
+import type { SuperImage, TreeBlockImage } from "../images.ts";
+import { RECORD_BLOCK_BYTES } from "../../block/index.ts";
 
 export type { RecoveredExtent } from "./extent-overlay.ts";
 
@@ -59,7 +59,7 @@ interface FileBuild {
 }
 
 export function recover(state: DeviceState, ctx: RecoveryContext): Recovered {
-  const superblock = state.read((SUPERBLOCK_OFFSETS[0] as number) / IMAGE_BLOCK_BYTES);
+  const superblock = state.read((SUPERBLOCK_OFFSETS[0] as number) / RECORD_BLOCK_BYTES);
   if (superblock === undefined || superblock.image.kind !== "super") throw new MountError("no superblock at 64 KiB");
   const sb = superblock.image as SuperImage;
   const reader = new TreeReader(state, ctx);
@@ -92,7 +92,7 @@ export function recover(state: DeviceState, ctx: RecoveryContext): Recovered {
     if (log.sizeBytes >= 0) file.sizeBytes = log.sizeBytes;
     file.extents = replayExtents(file.extents, log.extents);
     // Orphan cleanup: nothing of a logged file survives past its size.
-    truncateExtents(file.extents, Math.ceil(file.sizeBytes / IMAGE_BLOCK_BYTES) * IMAGE_BLOCK_BYTES);
+    truncateExtents(file.extents, Math.ceil(file.sizeBytes / RECORD_BLOCK_BYTES) * RECORD_BLOCK_BYTES);
     files.set(ino, file);
   }
   return { files, csums, replayedLog: true };
@@ -159,14 +159,14 @@ class TreeReader {
   private block(bytenr: number, generation: number, tree: string): { image: TreeBlockImage; seq: number } {
     const found: string[] = [];
     for (const phys of this.ctx.volumes.physical(bytenr)) {
-      const first = phys / IMAGE_BLOCK_BYTES;
+      const first = phys / RECORD_BLOCK_BYTES;
       const head = this.state.read(first);
       if (head === undefined || head.image.kind !== "tree") {
         found.push(head === undefined ? "nothing" : head.image.kind);
         continue;
       }
       let whole = true;
-      for (let k = 1; k < this.ctx.nodesize / IMAGE_BLOCK_BYTES; k++) if (this.state.read(first + k)?.seq !== head.seq) whole = false;
+      for (let k = 1; k < this.ctx.nodesize / RECORD_BLOCK_BYTES; k++) if (this.state.read(first + k)?.seq !== head.seq) whole = false;
       const image = head.image;
       if (!whole) found.push("a torn block");
       else if (image.bytenr !== bytenr || image.generation !== generation) found.push(`block ${image.bytenr} of generation ${image.generation}`);

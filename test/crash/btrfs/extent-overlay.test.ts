@@ -1,7 +1,7 @@
 // Log replay's effect on a file's extents: a logged extent replaces what it overlaps, trimming
 // extents that straddle it; orphan cleanup cuts everything past the size.
 import { describe, expect, it } from "vitest";
-import { replayExtents, truncateExtents, type RecoveredExtent } from "../../crash/extent-overlay.ts";
+import { replayExtents, truncateExtents, type RecoveredExtent } from "../../../crash/btrfs/extent-overlay.ts";
 
 const K = 4096;
 const ext = (start: number, blocks: number, disk: number): RecoveredExtent => ({ fileOffset: start * K, numBytes: blocks * K, extentType: "reg", diskStart: disk * K });
