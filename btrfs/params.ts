@@ -1,5 +1,6 @@
 // Parameters of the btrfs model: mkfs layout, transaction timing and the fallbacks reachable by
-// configuration. Sources: ../shared/reference/btrfs-fsync-2012.md (§1.3, §4) and the 3.x kernel.
+// configuration. Sources: docs/sources.md (§B1.3, §B4; §B2.5, §B2.6 for the fallbacks) and the
+// 3.x kernel.
 import type { ParamTable, ParamValues } from "../lib/params/index.ts";
 
 export const BTRFS_PARAMS = {

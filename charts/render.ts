@@ -2,7 +2,7 @@
 // View (renderer "none") writes the SVG, and resvg rasterises that at 2x on white using only the
 // DejaVu Sans faces committed in charts/fonts (no system fonts), so the same spec gives
 // byte-identical SVG and PNG on every machine; vega lays text out with those fonts' own widths
-// (text-metrics.ts). Pipeline: toolchain.md section 3.
+// (text-metrics.ts). Pipeline: docs/sources.md §T3.
 import { Resvg } from "@resvg/resvg-js";
 import type { TopLevelSpec } from "vega-lite";
 import { installTextMetrics, readFontFile } from "./text-metrics.ts";

@@ -4,7 +4,7 @@
 // the host, so every command also costs host CPU. The driver advertises a write cache with FUA
 // (REQ_FLUSH | REQ_FUA in VSL 2.3.11 kblock.c), so Linux sends flushes; a flush waits for writes in
 // flight and then costs a short fixed time (the KBIO_CMD_FLUSH cost is not public).
-// Sources: ../shared/reference/devices.md §2.
+// Sources: docs/sources.md §D0.2, §D2.1-D2.5.
 import type { ParamTable, ParamValues } from "../lib/params/index.ts";
 import { SECTOR_BYTES, type DeviceModel } from "../block/index.ts";
 import { sectorAligned, toIntegerNs, type DeviceSpec } from "./device-spec.ts";
@@ -34,7 +34,7 @@ const FUSION_PARAMS = {
     min: 1e6,
     max: 1e11,
     help: "sustained write bandwidth of the link and card",
-    source: "ioDrive2 1 MB write bandwidth 0.59-1.3 GB/s by model; devices.md §2.5 preset 1.1-1.3 GB/s",
+    source: "ioDrive2 1 MB write bandwidth 0.59-1.3 GB/s by model; docs/sources.md §D2.5 preset 1.1-1.3 GB/s",
     status: "secondary",
   },
   readBandwidthBytesPerS: {
@@ -62,7 +62,7 @@ const FUSION_PARAMS = {
     min: 0,
     max: 1e6,
     help: "cost of KBIO_CMD_FLUSH after the writes in flight have completed",
-    source: "not public (closed VSL core); devices.md §2.3 suggests about one write latency",
+    source: "not public (closed VSL core); docs/sources.md §D2.3 suggests about one write latency",
     status: "unconfirmed",
   },
   hostCpuPerCommandUs: {
@@ -71,7 +71,7 @@ const FUSION_PARAMS = {
     min: 0,
     max: 1e4,
     help: "host CPU the VSL driver (host-side FTL) spends on each command",
-    source: "no published figure; devices.md §2.5 'a few µs to tens of µs'",
+    source: "no published figure; docs/sources.md §D2.5 'a few µs to tens of µs'",
     status: "unconfirmed",
   },
   advertisesNonRotational: {
@@ -92,7 +92,7 @@ const FUSION_PARAMS = {
     kind: "boolean",
     default: true,
     help: "a write the card has acknowledged survives a power cut, flushed or not (false: an early card without power-cut support, whose unflushed writes may be lost)",
-    source: "devices.md §2.3: later ioDrives are power-cut safe, a write acknowledged at about 15 µs is already protected; iomemory-vsl strict_sync exists for 'early non-powercut safe cards'",
+    source: "docs/sources.md §D2.3: later ioDrives are power-cut safe, a write acknowledged at about 15 µs is already protected; iomemory-vsl strict_sync exists for 'early non-powercut safe cards'",
     status: "unconfirmed",
   },
   capacityBytes: {

@@ -8,7 +8,7 @@
 // to the seed table); 'sptf' = shortest positioning time (seek + rotation) first, as firmware with
 // rotational position ordering would do.
 // Linux 2012 ran libata with fua=0, so FUA reaches this disk as write + FLUSH CACHE.
-// Sources: ../shared/reference/devices.md §1.
+// Sources: docs/sources.md §D0.2, §D1.1-D1.6.
 import type { ParamTable, ParamValues } from "../lib/params/index.ts";
 import { SECTOR_BYTES, type DeviceModel } from "../block/index.ts";
 import { sectorAligned, toIntegerNs, type DeviceSpec } from "./device-spec.ts";
@@ -55,7 +55,7 @@ const SATA_HDD_PARAMS = {
   },
   seekFullStrokeMs: {
     kind: "number", default: 20, min: 0.2, max: 100,
-    help: "read seek across all cylinders", source: "Travelstar 7K320 spec 20 ms; devices.md §1.6 preset", status: "confirmed",
+    help: "read seek across all cylinders", source: "Travelstar 7K320 spec 20 ms; docs/sources.md §D1.6 preset", status: "confirmed",
   },
   writeSettleMs: {
     kind: "number", default: 1.0, min: 0, max: 10,
@@ -63,11 +63,11 @@ const SATA_HDD_PARAMS = {
   },
   headSwitchMs: {
     kind: "number", default: 1.0, min: 0, max: 10,
-    help: "time to switch to another surface in the same cylinder", source: "devices.md §1.6 suggests ≈1 ms; no 2012 figure found", status: "unconfirmed",
+    help: "time to switch to another surface in the same cylinder", source: "docs/sources.md §D1.6 suggests ≈1 ms; no 2012 figure found", status: "unconfirmed",
   },
   commandOverheadMs: {
     kind: "number", default: 0.3, min: 0, max: 10,
-    help: "controller time per command (read, write or flush)", source: "devices.md §1.4: 0.1-0.5 ms plausible, IBM DDRS < 0.4 ms", status: "unconfirmed",
+    help: "controller time per command (read, write or flush)", source: "docs/sources.md §D1.4: 0.1-0.5 ms plausible, IBM DDRS < 0.4 ms", status: "unconfirmed",
   },
   interfaceBytesPerS: {
     kind: "number", default: 300e6, min: 1e6, max: 1e10,

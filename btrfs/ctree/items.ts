@@ -1,4 +1,4 @@
-// The item payloads the model keeps, with their on-disk sizes in bytes (btrfs-fsync-2012.md §1,
+// The item payloads the model keeps, with their on-disk sizes in bytes (docs/sources.md §B1,
 // computed from the packed structs in ctree.h). Items are immutable values: changing one means
 // putting a new item in its slot, so a leaf copied into the log can share items with its source.
 import { KEY_TYPE, type Key } from "./key.ts";

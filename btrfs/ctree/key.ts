@@ -1,7 +1,7 @@
 // btrfs keys: (objectid, type, offset), ordered by each field in turn (ctree.h btrfs_comp_cpu_keys).
 // The kernel's u64 objectids above 2^63 (the "negative" tree-log and csum objectids) are mapped
 // just below 2^53 so they keep their order and stay exact JavaScript numbers.
-// Values from fs/btrfs/ctree.h at 5dc562c (btrfs-fsync-2012.md §1).
+// Values from fs/btrfs/ctree.h at 5dc562c (docs/sources.md §B1).
 
 export interface Key {
   readonly objectid: number;

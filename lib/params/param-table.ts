@@ -3,7 +3,7 @@
 // `devices` listing, `--set` overrides, the results metadata and docs/ are all generated from these
 // tables, so a parameter cannot exist without its source. Shape after fio's struct fio_option.
 
-/** How well a parameter's default is anchored (labels of ../shared/reference/devices.md). */
+/** How well a parameter's default is anchored (labels of docs/sources.md §L). */
 export const SOURCE_STATUS = {
   confirmed: "confirmed in the cited source",
   secondary: "seen only in a secondary source",

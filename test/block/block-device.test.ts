@@ -1,5 +1,5 @@
 // The block layer applies Linux's flush/FUA rules by device capability
-// (Reference: Documentation/block/writeback_cache_control.rst; devices.md §0.2).
+// (Reference: Documentation/block/writeback_cache_control.rst; docs/sources.md §D0.2).
 import { describe, expect, it } from "vitest";
 import type { DeviceCommand, DeviceModel } from "../../block/index.ts";
 import { createDevice } from "../../devices/index.ts";

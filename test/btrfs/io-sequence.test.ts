@@ -1,4 +1,4 @@
-// The I/O of one fast fsync (btrfs-fsync-2012.md §2.6, §2.7): the data write; the log tree's blocks
+// The I/O of one fast fsync (docs/sources.md §B2.6, §B2.7): the data write; the log tree's blocks
 // (both DUP copies, not waited for); the log root tree's blocks (written and waited for); then,
 // once the log blocks are done, write_ctree_super: an empty flush, then the primary superblock
 // with FUA. How the flush and FUA reach the device depends on what it advertises.

@@ -1,6 +1,6 @@
 // What each logger leaves in the log after a known sequence: the file was created and fallocated
 // (1 MiB), fsynced once and committed; then block 10 (40 KiB) is written and fsynced, then block
-// 20 (80 KiB). (Reference: btrfs-fsync-2012.md §2.3 and §2.4; the patch mail.)
+// 20 (80 KiB). (Reference: docs/sources.md §B2.3 and §B2.4; the 5dc562c commit message.)
 import { describe, expect, it } from "vitest";
 import type { FileExtentData } from "../../btrfs/ctree/items.ts";
 import { KEY_TYPE as KT } from "../../btrfs/ctree/key.ts";

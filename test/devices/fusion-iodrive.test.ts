@@ -1,5 +1,5 @@
-// The flash card held to its parameters (ioDrive2 spec, devices.md §2): queue-depth-1 latency,
-// bandwidth under load, parallelism, and flushes that wait for writes in flight.
+// The flash card held to its parameters (ioDrive2 spec, docs/sources.md §D2.1-D2.5): queue-depth-1
+// latency, bandwidth under load, parallelism, and flushes that wait for writes in flight.
 import { describe, expect, it } from "vitest";
 import type { DeviceCommand } from "../../block/index.ts";
 import { createDevice } from "../../devices/index.ts";

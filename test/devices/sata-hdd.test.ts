@@ -1,6 +1,6 @@
-// The SATA disk model held to its datasheet parameters (devices.md §1.4-1.6): seek + rotation +
-// transfer for uncached writes, zone-rate sequential transfer, cached writes at interface speed,
-// and FLUSH CACHE paying one positioning per scattered dirty block.
+// The SATA disk model held to its datasheet parameters (docs/sources.md §D1.4-D1.6): seek +
+// rotation + transfer for uncached writes, zone-rate sequential transfer, cached writes at
+// interface speed, and FLUSH CACHE paying one positioning per scattered dirty block.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import type { DeviceCommand, DeviceModel } from "../../block/index.ts";

@@ -1,5 +1,5 @@
-// The fitted seek curve passes through the datasheet figures (devices.md §1.6 preset: single-track
-// 1.0, average 8.5, full stroke 20 ms) and is increasing and smooth.
+// The fitted seek curve passes through the datasheet figures (docs/sources.md §D1.6 preset:
+// single-track 1.0, average 8.5, full stroke 20 ms) and is increasing and smooth.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { fitSeekCurve } from "../../../devices/hdd/seek-curve.ts";
