@@ -41,6 +41,8 @@ describe("fsyncsim crash-check", () => {
     [["--points", "0"], /--points <n>.*'0' is invalid/],
     [["--states", "65"], /--states <n>.*'65' is invalid/],
     [["--device", "floppy"], /floppy/],
+    [["--fs", "raw"], /--fs <kind>.*'raw' is invalid.*btrfs/],
+    [["--logger", "modifed-extents"], /--logger: unknown logger 'modifed-extents'; did you mean 'modified-extents'/],
     [["--set", "device.rotationRpm=zero"], /rotationRpm/],
   ])("refuses %j with one line and exit 2", async (bad, message) => {
     const r = await cli(["crash-check", ...small, ...(bad as string[])]);

@@ -1,5 +1,5 @@
-// `npm run bench`: the micro-benchmarks of the simulator's hot paths (bench/micro/) and the
-// whole-run benchmarks against issue 7's targets (bench/whole-run.ts), printed as one table and
+// `npm run bench`: the micro-benchmarks of the simulator's hot paths (tools/bench/micro/) and the
+// whole-run benchmarks against issue 7's targets (tools/bench/whole-run.ts), printed as one table and
 // written, with the machine they ran on, to results/bench/latest.md (quick: results/bench/quick.md).
 // Usage: npm run bench [-- --quick] [--scale F] [--only micro|whole] [--out FILE] [--timeout-s S]
 //   --quick      micro tasks for 100 ms instead of 400 ms; whole runs at 1/8 size, reproduce once
@@ -53,7 +53,7 @@ const notes = [
 const doc = [
   `# fsyncsim benchmarks${quick ? " (quick pass)" : ""}${only === undefined ? "" : ` (${only} part only)`}`,
   "",
-  "`npm run bench` (bench/index.ts); targets from issue 7, for a 2-core machine.",
+  "`npm run bench` (tools/bench/index.ts); targets from issue 7, for a 2-core machine.",
   "",
   ...machineLines().map((l) => `- ${l}`),
   "",

@@ -2,7 +2,7 @@
 // loop run twice in one thread, then once in each of two worker threads at the same time. The loop
 // shares nothing and waits for nothing, so whatever keeps its ratio below 2 (caches and memory
 // bandwidth shared by the cores, the hypervisor, V8's own helper threads) caps any 2-worker sweep
-// on this machine too. Used by bench/sweep-speedup.ts to put its figure in context.
+// on this machine too. Used by tools/bench/sweep-speedup.ts to put its figure in context.
 import { Worker } from "node:worker_threads";
 
 /** Allocates small objects and keeps a sliding window of them alive, like a simulator's state. */

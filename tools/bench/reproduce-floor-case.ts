@@ -3,9 +3,9 @@
 // measured, so the figure has no process start, no module loading and no JIT compilation of cold
 // code in it. The CPU time is the whole process's (process.cpuUsage: the simulation's thread plus
 // V8's collector and compiler helpers). The command cannot finish sooner than the cells' CPU time
-// spread evenly over the cores. Run in a process of its own by bench/reproduce-floor.ts; prints one
+// spread evenly over the cores. Run in a process of its own by tools/bench/reproduce-floor.ts; prints one
 // JSON line.
-// Usage: node --import tsx bench/reproduce-floor-case.ts
+// Usage: node --import tsx tools/bench/reproduce-floor-case.ts
 import { compiled, run, SEED_JOB, workloads } from "./sim-modules.ts";
 
 /** One cell, warm. */

@@ -1,5 +1,5 @@
 // The floor under `fsyncsim reproduce`'s time: its four cells' CPU time when warm (measured by
-// bench/reproduce-floor-case.ts in a process of its own), spread evenly over the machine's cores.
+// tools/bench/reproduce-floor-case.ts in a process of its own), spread evenly over the machine's cores.
 // Start-up, module loading and each worker's compilation of cold code come on top of it.
 import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -14,8 +14,8 @@ export interface ReproduceFloor extends FloorResult {
 }
 
 export function measureReproduceFloor(): ReproduceFloor {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/reproduce-floor-case.ts"], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`bench/reproduce-floor-case.ts failed (${r.signal ?? `status ${r.status}`}): ${r.stderr}`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", "tools/bench/reproduce-floor-case.ts"], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`tools/bench/reproduce-floor-case.ts failed (${r.signal ?? `status ${r.status}`}): ${r.stderr}`);
   const result = JSON.parse(r.stdout) as FloorResult;
   const cores = availableParallelism();
   const cpuMs = result.cells.reduce((sum, c) => sum + c.cpuMs, 0);

@@ -1,8 +1,8 @@
 // Times `fsyncsim reproduce` as a user runs it: a fresh process, start-up included. Prints each
 // run's wall time and the CPU time of all its threads (the command is bound by CPU on two cores),
 // and the median; the machine and worker count go with the figures; then the floor under the
-// command's time (bench/reproduce-floor.ts). The timing itself is exported for `npm run bench`
-// (bench/whole-run.ts).
+// command's time (tools/bench/reproduce-floor.ts). The timing itself is exported for `npm run bench`
+// (tools/bench/whole-run.ts).
 // Usage: npm run bench:reproduce [-- runs]
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";

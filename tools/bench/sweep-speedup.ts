@@ -7,9 +7,9 @@
 // already gets some 10 % of a second core from V8's background GC and compiler threads. Runs
 // alternate between the two worker counts; prints each run, the medians, the speedup and whether it
 // reaches 1.7x, and checks every output file is identical. Then it measures the machine's own
-// ceiling for the same comparison (bench/parallel-ceiling.ts: a loop that shares nothing, in one
+// ceiling for the same comparison (tools/bench/parallel-ceiling.ts: a loop that shares nothing, in one
 // thread and in two) and prints the sweep's speedup as a share of it.
-// Usage: npx tsx bench/sweep-speedup.ts [repetitions=3] [points=32]
+// Usage: npx tsx tools/bench/sweep-speedup.ts [repetitions=3] [points=32]
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";

@@ -1,7 +1,7 @@
 // Whole-run benchmarks against issue 7's targets (2-core machine): the seed job's random 4 KiB
 // writes with an fsync after each, at larger sizes, simulated in-process in a fresh child process
-// per case (bench/whole-run-case.ts, so peak memory is per case), and `fsyncsim reproduce` as a
-// user runs it (bench/reproduce-time.ts), with the floor under its time (bench/reproduce-floor.ts).
+// per case (tools/bench/whole-run-case.ts, so peak memory is per case), and `fsyncsim reproduce` as a
+// user runs it (tools/bench/reproduce-time.ts), with the floor under its time (tools/bench/reproduce-floor.ts).
 // `scale` shrinks the job sizes for quick checks; time limits shrink with it, and such verdicts
 // are marked "*" (indicative, not the issue's measure).
 import { spawnSync } from "node:child_process";
@@ -85,9 +85,9 @@ export function runWholeRuns(options: WholeRunOptions): BenchRow[] {
 
 /** Runs one case in a fresh process; undefined if it ran past the timeout. */
 function runCase(c: WholeRunCase, sizeMiB: number, timeoutS: number): CaseResult | undefined {
-  const args = ["--import", "tsx", "bench/whole-run-case.ts", c.logger, c.device, `${sizeMiB}m`];
+  const args = ["--import", "tsx", "tools/bench/whole-run-case.ts", c.logger, c.device, `${sizeMiB}m`];
   const r = spawnSync(process.execPath, args, { encoding: "utf8", timeout: timeoutS * 1000, killSignal: "SIGKILL" });
   if ((r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") return undefined;
-  if (r.status !== 0) throw new Error(`bench/whole-run-case.ts ${args.slice(3).join(" ")} failed (${r.signal ?? `status ${r.status}`}): ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`tools/bench/whole-run-case.ts ${args.slice(3).join(" ")} failed (${r.signal ?? `status ${r.status}`}): ${r.stderr}`);
   return JSON.parse(r.stdout) as CaseResult;
 }

@@ -5,7 +5,7 @@
 // far apart in the heap as they do in a long run (where a random lookup in the fs or csum tree
 // takes about 2 us against 0.21 us for the micro-benchmark's compact tree). An experiment for
 // docs/performance.md, not a benchmark of the tool.
-// Usage: npx tsx bench/experiments/leaf-layout.ts
+// Usage: npx tsx tools/experiments/leaf-layout.ts
 import seedrandom from "seedrandom";
 import { lowerBound } from "../../btrfs/ctree/btree.ts";
 import { fileExtentItem, type Item } from "../../btrfs/ctree/items.ts";

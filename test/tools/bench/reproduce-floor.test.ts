@@ -1,4 +1,4 @@
-// The floor under fsyncsim reproduce's time (bench/reproduce-floor.ts): independent cells' CPU
+// The floor under fsyncsim reproduce's time (tools/bench/reproduce-floor.ts): independent cells' CPU
 // time spread over the cores, never below the longest cell.
 import { describe, expect, it } from "vitest";
 import { floorMs } from "../../../tools/bench/reproduce-floor.ts";

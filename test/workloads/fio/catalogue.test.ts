@@ -1,5 +1,5 @@
 // fio's option and engine catalogue: the names fsyncsim's messages rely on are there, and the
-// committed file is what scripts/gen-fio-catalogue.ts makes from the installed fio today.
+// committed file is what tools/scripts/gen-fio-catalogue.ts makes from the installed fio today.
 // Reference: `fio --cmdhelp=rw` ("alias: readwrite"), `fio --cmdhelp=bs` ("alias: blocksize"),
 // `fio --enghelp=io_uring` (lists sqthread_poll), `fio --enghelp` (lists libaio), fio 3.33.
 import { readFileSync } from "node:fs";
@@ -41,7 +41,7 @@ describe("fio catalogue", () => {
 
   const fio = findFio();
   it.skipIf(fio === undefined)(
-    `equals what scripts/gen-fio-catalogue.ts generates from the installed fio${fio === undefined ? " (skipped: fio is not on PATH)" : ""}`,
+    `equals what tools/scripts/gen-fio-catalogue.ts generates from the installed fio${fio === undefined ? " (skipped: fio is not on PATH)" : ""}`,
     async () => {
       expect(await generateFioCatalogue(fio as string)).toBe(readFileSync(CATALOGUE_PATH, "utf8"));
     },
