@@ -7,7 +7,10 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** The build's configuration; its "include" lists the directories compiled into dist/. */
+/**
+ * The build's configuration: it compiles the .ts files of every top-level directory but those its
+ * "exclude" lists (tests, tools, the command itself), so a new layer needs no entry here.
+ */
 export const BUILD_CONFIG = "tsconfig.build.json";
 /** Files whose change makes a build stale besides the sources. */
 const CONFIG_FILES = ["package.json", "tsconfig.json", BUILD_CONFIG];
@@ -16,8 +19,9 @@ const CONFIG_FILES = ["package.json", "tsconfig.json", BUILD_CONFIG];
 export function newestSourceMs(root) {
   let newest = 0;
   for (const file of CONFIG_FILES) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
-  const { include } = JSON.parse(readFileSync(join(root, BUILD_CONFIG), "utf8"));
-  for (const dir of include) {
+  const { exclude = [] } = JSON.parse(readFileSync(join(root, BUILD_CONFIG), "utf8"));
+  const dirs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith(".") && !exclude.includes(d.name));
+  for (const { name: dir } of dirs) {
     for (const rel of readdirSync(join(root, dir), { recursive: true })) {
       if (typeof rel === "string" && rel.endsWith(".ts")) newest = Math.max(newest, statSync(join(root, dir, rel)).mtimeMs);
     }

@@ -2,11 +2,13 @@
 // one that LAYERS lets it use (type-only imports count: a type is a dependency too). No files may
 // import each other in a cycle, within a folder or across. The checks themselves are tested on
 // made-up graphs first, so that a check that could not fail does not pass for the tree.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cycles, folderEdges, importEdges, layerViolations, sourceFiles, type ImportEdge } from "../helpers/import-graph.ts";
 
 /**
- * What each folder may import, lowest layer first (the folders' READMEs say the same in words).
+ * What each folder may import, lowest layer first (each folder's README says the same, and a test
+ * below holds them to it).
  * lib: parameters, errors, messages, small algorithms. sim: the event core. block: bios, the
  * request queue and the device interface it calls. devices: the device models. fs: the filesystem
  * interface and the raw device. btrfs: the btrfs model. workloads: fio jobs and iologs. run: a
@@ -65,6 +67,14 @@ describe("the source tree", () => {
   it("imports only in the allowed direction", () => {
     const bad = layerViolations(edges, LAYERS).map((e) => `${e.from} -> ${e.to}`);
     expect(bad, `imports against the layering (test/architecture/layers.test.ts, LAYERS):\n${bad.join("\n")}`).toEqual([]);
+  });
+
+  it("says in each folder's README what it may import, as the table does", () => {
+    for (const [folder, allowed] of Object.entries(LAYERS)) {
+      const line = /^May import: (.*)\.$/m.exec(readFileSync(`${folder}/README.md`, "utf8"))?.[1];
+      const listed = line === "nothing of the project" ? [] : (line ?? "").split(", ");
+      expect([...listed].sort(), `${folder}/README.md`).toEqual([...allowed].sort());
+    }
   });
 
   it("has no folder cycle and no file cycle, type-only imports included", () => {
