@@ -2,8 +2,9 @@
 // everything written to the file before it was called (the data of every page, and the size). A
 // truncate after that call may legitimately take data away again, down to its size. Cuts are
 // visited in time order; the expected state advances incrementally.
-import type { CrashRecorder, FileFsync, FileTruncate, FileWrite } from "./recorder.ts";
 import { RECORD_BLOCK_BYTES } from "../block/index.ts";
+import type { FileFsync, FileTruncate, FileWrite } from "../fs/index.ts";
+import type { CrashRecorder } from "./recorder.ts";
 
 export interface FilePromise {
   readonly ino: number;

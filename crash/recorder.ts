@@ -8,8 +8,6 @@ import { RECORD_BLOCK_BYTES, type BlockImage, type BlockRecorder } from "../bloc
 import type { FileFsync, FileRecorder, FileTruncate, FileWrite } from "../fs/index.ts";
 import type { RecordedImage } from "./images.ts";
 
-export type { FileFsync, FileTruncate, FileWrite } from "../fs/index.ts";
-
 export interface RecordedWrite {
   /** Order of issue among all device commands. */
   readonly seq: number;

@@ -11,8 +11,6 @@ import type { FileLayout } from "./file-layout.ts";
 import type { FileHandle, FileSystem, FsyncReport } from "./filesystem.ts";
 import type { FsSpec, JobTraits } from "./spec.ts";
 
-const SECTOR = SECTOR_BYTES;
-
 /** The registry's entry: no parameters, no loggers, nothing to recover after a crash. */
 export const rawSpec: FsSpec<Record<never, never>> = {
   name: "raw",
@@ -42,7 +40,7 @@ export class RawDeviceFs implements FileSystem {
     const warnings: string[] = [];
     for (const job of jobs) {
       for (const bs of job.blockSizes) {
-        if (bs.minBytes % SECTOR !== 0 || bs.maxBytes % SECTOR !== 0 || job.bsUnaligned) {
+        if (bs.minBytes % SECTOR_BYTES !== 0 || bs.maxBytes % SECTOR_BYTES !== 0 || job.bsUnaligned) {
           throw new InputError(job.file, MSG.rawUnaligned(job.name, bs.minBytes));
         }
       }
@@ -60,7 +58,7 @@ export class RawDeviceFs implements FileSystem {
       throw new InputError("--fs raw", MSG.rawTooLarge(file.name, base + file.sizeBytes, this.bdev.capacityBytes));
     }
     this.bases[index] = base;
-    this.nextBase = base + Math.ceil(file.sizeBytes / SECTOR) * SECTOR;
+    this.nextBase = base + Math.ceil(file.sizeBytes / SECTOR_BYTES) * SECTOR_BYTES;
     return { index, name: file.name };
   }
 
