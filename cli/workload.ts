@@ -12,6 +12,16 @@ export interface WorkloadOptions {
   readonly seed: number;
 }
 
+/** What a command that simulates one workload is told: the workload, where it runs, and overrides. */
+export interface SimulationOptions extends WorkloadOptions {
+  readonly device: string;
+  readonly fs: string;
+  /** Undefined: the filesystem's default. */
+  readonly logger: string | undefined;
+  /** The `--set key=value` texts as given. */
+  readonly set: readonly string[];
+}
+
 export interface LoadedWorkload extends ResolvedJobs {
   readonly config: Pick<RunConfig, "jobs" | "replay">;
 }

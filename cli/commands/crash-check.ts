@@ -10,22 +10,14 @@ import { toJson } from "../format/run-json.ts";
 import type { CliIo } from "../io.ts";
 import { startProgress } from "../progress.ts";
 import { parseSetOptions } from "../set-options.ts";
-import { loadWorkload } from "../workload.ts";
+import { loadWorkload, type SimulationOptions } from "../workload.ts";
 
 export const CRASH_FORMATS = ["table", "csv", "json"] as const;
 
-export interface CrashCheckOptions {
-  readonly job: string | undefined;
-  readonly iolog: string | undefined;
-  readonly device: string;
-  readonly fs: string;
-  /** Undefined: the filesystem's default. */
-  readonly logger: string | undefined;
-  readonly seed: number;
+export interface CrashCheckOptions extends SimulationOptions {
   readonly points: number;
   readonly states: number;
   readonly inject: readonly Injection[];
-  readonly set: readonly string[];
   readonly format: (typeof CRASH_FORMATS)[number];
 }
 

@@ -14,20 +14,11 @@ import { traceCsv } from "../format/trace-csv.ts";
 import type { CliIo } from "../io.ts";
 import { startProgress } from "../progress.ts";
 import { parseSetOptions } from "../set-options.ts";
-import { loadWorkload } from "../workload.ts";
+import { loadWorkload, type SimulationOptions } from "../workload.ts";
 
 export const RUN_FORMATS = ["table", "csv", "json", "fio-json"] as const;
 
-export interface RunOptions {
-  /** The job file; undefined means the seed job, or, with --iolog, fio's defaults. */
-  readonly job: string | undefined;
-  readonly iolog: string | undefined;
-  readonly device: string;
-  readonly fs: string;
-  /** Undefined: the filesystem's default. */
-  readonly logger: string | undefined;
-  readonly seed: number;
-  readonly set: readonly string[];
+export interface RunOptions extends SimulationOptions {
   readonly format: (typeof RUN_FORMATS)[number];
   readonly out: string | undefined;
   readonly trace: string | undefined;
