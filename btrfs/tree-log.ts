@@ -13,6 +13,7 @@ import type { Proc } from "../sim/index.ts";
 import { inodeItem, itemFootprint, rootItem, type FileExtentData, type Item } from "./ctree/items.ts";
 import { KEY_TYPE, MAX_OFFSET, OBJECTID, key } from "./ctree/key.ts";
 import type { BTree } from "./ctree/btree.ts";
+import { COW } from "./ctree/search.ts";
 import type { TreeBlock } from "./ctree/tree-block.ts";
 import { submitAll, superblockBios, treeBlockBios } from "./disk-io.ts";
 import { copyCsums, cowCsumLeaves, type DiskRange } from "./file-item.ts";
@@ -64,7 +65,7 @@ export function flushInodeItem(fs: FsInfo, inode: BtrfsInode): void {
   if (!inode.inodeItemDirty) return;
   const k = key(inode.ino, KEY_TYPE.INODE_ITEM, 0);
   const item = inodeItem(k, { generation: inode.generation, transid: fs.transid, sizeBytes: inode.sizeBytes });
-  const path = fs.fsTree.searchShared(k, true);
+  const path = fs.fsTree.search(k, COW);
   if (path.found) fs.fsTree.replaceItem(path, item);
   else fs.fsTree.insertItems([item]);
   inode.inodeItemDirty = false;
@@ -226,7 +227,7 @@ function updateLogRoot(fs: FsInfo, log: LogState): void {
     log.rootItemInserted = true;
     return;
   }
-  log.logRootTree.replaceItem(log.logRootTree.searchShared(k, true), item);
+  log.logRootTree.replaceItem(log.logRootTree.search(k, COW), item);
 }
 
 /** The tree's dirty blocks, now being written: marked WRITTEN and no longer dirty. */

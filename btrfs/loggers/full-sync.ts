@@ -11,7 +11,7 @@ import type { LogResult } from "./logger.ts";
 export function logInodeFull(fs: FsInfo, inode: BtrfsInode): LogResult {
   flushInodeItem(fs, inode);
   const log = startLogTrans(fs).logTree;
-  log.deleteKeyRange(key(inode.ino, 0, 0), key(inode.ino, KEY_TYPE.MAX, MAX_OFFSET));
+  log.deleteRange(key(inode.ino, 0, 0), key(inode.ino, KEY_TYPE.MAX, MAX_OFFSET));
   const itemsCopied = copyChangedLeaves(fs, log, inode, KEY_TYPE.MAX);
   inode.loggedTrans = fs.transid;
   return { kind: "log-synced", path: "full", itemsCopied, extentsLogged: 0 };

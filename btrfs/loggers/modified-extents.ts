@@ -30,7 +30,7 @@ export const modifiedExtents: FsyncLogger = {
     }
     flushInodeItem(fs, inode);
     const log = startLogTrans(fs).logTree;
-    log.deleteKeyRange(key(inode.ino, 0, 0), key(inode.ino, KEY_TYPE.XATTR_ITEM, MAX_OFFSET));
+    log.deleteRange(key(inode.ino, 0, 0), key(inode.ino, KEY_TYPE.XATTR_ITEM, MAX_OFFSET));
     let itemsCopied = copyChangedLeaves(fs, log, inode, KEY_TYPE.XATTR_ITEM);
     const listed = [...inode.extentMaps.modified];
     inode.extentMaps.modified.clear();
