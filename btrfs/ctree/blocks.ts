@@ -1,15 +1,18 @@
-// Tree blocks entering and leaving a tree, as ctree.c gets them from extent-tree.c
+// Tree blocks entering and leaving a tree, as ctree.c gets them from extent-tree.c (Linux 3.7)
 // (btrfs_alloc_free_block, btrfs_free_tree_block): a new leaf or node takes an address from the
 // host and is dirty from birth; a block that leaves is freed, at once if it was never written (it
-// leaves the dirty list), else pinned by the host until its transaction commits. Either changes
-// the tree's shape, so a cached path through it is no longer valid.
+// leaves the dirty list), else pinned by the host until its transaction commits. Either changes the
+// tree's shape, so a cached path through it is no longer valid.
 import type { Item } from "./items.ts";
 import type { Key } from "./key.ts";
 import { NO_ITEMS } from "./shared-items.ts";
 import type { Leaf, Node, TreeBlock } from "./tree-block.ts";
 import type { TreeState } from "./tree-state.ts";
 
-/** btrfs_alloc_free_block for a leaf holding `items` (its own array, or NO_ITEMS: shared, copied on the first change), of `used` bytes. */
+/**
+ * btrfs_alloc_free_block for a leaf holding `items` (its own array, or NO_ITEMS: shared, copied on
+ * the first change), of `used` bytes.
+ */
 export function newLeaf(t: TreeState, items: Item[], used = 0): Leaf {
   t.shapeVersion++;
   const leaf: Leaf = { level: 0, bytenr: t.host.allocTreeBlock(t.owner), generation: t.host.transid, owner: t.owner, written: false, dirtyAt: -1, items, usedBytes: used, version: 0, itemsShared: items === NO_ITEMS };

@@ -1,9 +1,9 @@
-// A btrfs B-tree (fs/btrfs/ctree.c) as the model uses it: leaves and nodes sized in bytes,
-// searched top-down with copy-on-write of the blocks on the path, batched inserts that push items
-// to a neighbour or split a full leaf, deletes that drop empty leaves and merge small ones, and a
-// forward walk that skips subtrees older than a transaction. CPU work is charged to the host's
-// meter. The class holds the tree's state (tree-state.ts) and hands each operation to the file
-// named after the part of ctree.c it models:
+// A btrfs B-tree (fs/btrfs/ctree.c, Linux 3.7) as the model uses it: leaves and nodes sized in
+// bytes, searched top-down with copy-on-write of the blocks on the path, batched inserts that push
+// items to a neighbour or split a full leaf, deletes that drop empty leaves and merge small ones,
+// and a forward walk that skips subtrees older than a transaction. CPU work is charged to the
+// host's meter. The class holds the tree's state (tree-state.ts) and hands each operation to the
+// file named after the part of ctree.c it models:
 //   search.ts          btrfs_search_slot: the one search, with named options (SearchOptions)
 //   insert.ts          btrfs_insert_empty_items / setup_items_for_insert; writing an item in place
 //   delete.ts          btrfs_del_items, btrfs_del_leaf, del_ptr, the merge of small leaves
@@ -14,8 +14,8 @@
 //   next-leaf.ts       btrfs_next_leaf, btrfs_prev_leaf
 //   lookup.ts          the read-only lookups built on them
 //   fixup-low-keys.ts, leaf-space.ts, blocks.ts, path.ts
-// The simulator's speed machinery, with the same results, lives apart: finger.ts (the last
-// search's path, reused), leaf-cursor.ts, array-edits.ts, bin-search.ts, shared-items.ts and
+// The simulator's speed machinery, with the same results, lives apart: finger.ts (the last search's
+// path, reused), leaf-cursor.ts, array-edits.ts, bin-search.ts, shared-items.ts and
 // dirty-blocks.ts.
 import { newLeaf } from "./blocks.ts";
 import { delItems, deleteRange } from "./delete.ts";
@@ -68,7 +68,10 @@ export class BTree implements TreeState {
 
   // ---------------------------------------------------------------------------------- search ---
 
-  /** btrfs_search_slot: the path to `k` (search.ts); read-only, charged and the tree's own path unless `opts` say otherwise. */
+  /**
+   * btrfs_search_slot (search.ts): the path to `k`; read-only, charged, and the tree's own path
+   * unless `opts` say otherwise.
+   */
   search(k: Key, opts: SearchOptions = READ_ONLY): Path {
     return searchSlot(this, k, opts);
   }

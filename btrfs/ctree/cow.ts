@@ -1,7 +1,7 @@
-// Copy-on-write of tree blocks (ctree.c should_cow_block, btrfs_cow_block -> __btrfs_cow_block):
-// a block may change in place only if the running transaction created it and it has not been
-// written since (BTRFS_HEADER_FLAG_WRITTEN); any other block is copied to a new address before it
-// changes, and the old address freed.
+// Copy-on-write of tree blocks (fs/btrfs/ctree.c, Linux 3.7: should_cow_block, btrfs_cow_block ->
+// __btrfs_cow_block): a block may change in place only if the running transaction created it and it
+// has not been written since (BTRFS_HEADER_FLAG_WRITTEN); any other block is copied to a new
+// address before it changes, and the old address freed.
 import { freeBlock } from "./blocks.ts";
 import type { TreeBlock } from "./tree-block.ts";
 import type { TreeState } from "./tree-state.ts";

@@ -1,10 +1,10 @@
-// Removing items (ctree.c btrfs_del_items): a leaf left empty is removed from its parent
-// (btrfs_del_leaf, del_ptr), and so is every ancestor it leaves empty; a root node left with one
-// child gives way to it (balance_level); a leaf left under a third full is merged into a neighbour
-// under the same parent when everything fits (push_leaf_left, push_leaf_right with empty = 1). A
-// delete at slot 0 changes the leaf's key in its parents (fixup_low_keys). Also the range delete
-// that btrfs_truncate_inode_items and drop_objectid_items share: a search per leaf from the end of
-// the range, and a batched btrfs_del_items.
+// Removing items (fs/btrfs/ctree.c btrfs_del_items, Linux 3.7): a leaf left empty is removed from
+// its parent (btrfs_del_leaf, del_ptr), and so is every ancestor it leaves empty; a root node left
+// with one child gives way to it (balance_level); a leaf left under a third full is merged into a
+// neighbour under the same parent when everything fits (push_leaf_left, push_leaf_right with empty
+// = 1). A delete at slot 0 changes the leaf's key in its parents (fixup_low_keys). Also the range
+// delete that btrfs_truncate_inode_items and drop_objectid_items share: a search per leaf from the
+// end of the range, and a batched btrfs_del_items.
 import { removeAt } from "./array-edits.ts";
 import { lowerBound } from "./bin-search.ts";
 import { newLeaf, releaseBlock } from "./blocks.ts";

@@ -1,6 +1,6 @@
-// ctree.c fixup_low_keys: a block's key in its parent is its first key, so when the first key of
-// a block on a path changes, the parent's key for it changes too, and the grandparent's while the
-// block is its parent's first child, and so on up the path.
+// fs/btrfs/ctree.c fixup_low_keys (Linux 3.7): a block's key in its parent is its first key, so
+// when the first key of a block on a path changes, the parent's key for it changes too, and the
+// grandparent's while the block is its parent's first child, and so on up the path.
 import { compareKeys, type Key } from "./key.ts";
 import type { Path } from "./path.ts";
 import { firstKey, type Node, type TreeBlock } from "./tree-block.ts";

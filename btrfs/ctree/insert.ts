@@ -1,8 +1,8 @@
-// Putting items into a leaf (ctree.c btrfs_insert_empty_items -> setup_items_for_insert), for a
-// batch of items with consecutive keys as copy_items inserts them, and writing an item's new
-// contents in its slot. A search with cow = 1 finds the place; a leaf without room pushes items to
-// a neighbour or splits first (split_leaf, split.ts); an insert at slot 0 changes the leaf's key
-// in its parents (fixup_low_keys).
+// Putting items into a leaf (fs/btrfs/ctree.c, Linux 3.7: btrfs_insert_empty_items ->
+// setup_items_for_insert), for a batch of items with consecutive keys as copy_items inserts them,
+// and writing an item's new contents in its slot. A search with cow = 1 finds the place; a leaf
+// without room pushes items to a neighbour or splits first (split_leaf, split.ts); an insert at
+// slot 0 changes the leaf's key in its parents (fixup_low_keys).
 import { insertAt } from "./array-edits.ts";
 import { fixupLowKeys } from "./fixup-low-keys.ts";
 import type { Item } from "./items.ts";

@@ -1,5 +1,5 @@
-// How full a leaf is (ctree.c leaf_space_used, btrfs_leaf_free_space): each item takes its header
-// and its payload in the leaf's data area, in bytes.
+// How full a leaf is (fs/btrfs/ctree.c, Linux 3.7: leaf_space_used, btrfs_leaf_free_space): each
+// item takes its header and its payload in the leaf's data area, in bytes.
 import { itemFootprint, type Item } from "./items.ts";
 import type { Leaf } from "./tree-block.ts";
 import type { TreeState } from "./tree-state.ts";

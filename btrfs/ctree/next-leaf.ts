@@ -1,6 +1,7 @@
-// Stepping from a path's leaf to its neighbour (ctree.c btrfs_next_leaf, btrfs_prev_leaf): up to
-// the lowest node with a child beside the path's, then down that child's nearer edge. The kernel
-// searches again for the neighbour's key; the path's own nodes and slots lead to the same leaf.
+// Stepping from a path's leaf to its neighbour (fs/btrfs/ctree.c, Linux 3.7: btrfs_next_leaf,
+// btrfs_prev_leaf): up to the lowest node with a child beside the path's, then down that child's
+// nearer edge. The kernel searches again for the neighbour's key; the path's own nodes and slots
+// lead to the same leaf.
 import type { Path } from "./path.ts";
 import { isLeaf, type Leaf, type Node, type TreeBlock } from "./tree-block.ts";
 

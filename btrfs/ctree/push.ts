@@ -1,8 +1,9 @@
-// Pushing items into a neighbouring leaf to make room for an insert (ctree.c push_leaf_right and
-// push_leaf_left, which split_leaf tries before it splits): the items after the insertion point
-// move to the right neighbour, or those before it to the left one, as many as fit there; the
-// neighbour is COWed first, and the parent's key for the right-hand leaf of the two becomes its new
-// first key. Only neighbours under the same parent are used (the kernel's push stops there too).
+// Pushing items into a neighbouring leaf to make room for an insert (fs/btrfs/ctree.c, Linux 3.7:
+// push_leaf_right and push_leaf_left, which split_leaf tries before it splits): the items after the
+// insertion point move to the right neighbour, or those before it to the left one, as many as fit
+// there; the neighbour is COWed first, and the parent's key for the right-hand leaf of the two
+// becomes its new first key. Only neighbours under the same parent are used (the kernel's push
+// stops there too).
 import { cowBlock } from "./cow.ts";
 import { fixupLowKeys } from "./fixup-low-keys.ts";
 import { itemFootprint, type Item } from "./items.ts";

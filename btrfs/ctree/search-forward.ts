@@ -1,8 +1,8 @@
-// btrfs_search_forward (ctree.c) with min_trans, as btrfs_log_inode walks the fs tree: the leaves
-// holding keys in a range, in order, skipping unread every subtree older than a transaction (a
-// block's generation is the transaction that last COWed it, and a COW reaches every block above
-// it, so an older node has nothing newer below). Read-only; a search level charged per block
-// visited.
+// btrfs_search_forward (fs/btrfs/ctree.c, Linux 3.7) with min_trans, as btrfs_log_inode walks the
+// fs tree: the leaves holding keys in a range, in order, skipping unread every subtree older than a
+// transaction (a block's generation is the transaction that last COWed it, and a COW reaches every
+// block above it, so an older node has nothing newer below). Read-only; a search level charged per
+// block visited.
 import { compareKeys, type Key } from "./key.ts";
 import { isLeaf, type Leaf, type TreeBlock } from "./tree-block.ts";
 import type { TreeState } from "./tree-state.ts";

@@ -1,12 +1,13 @@
-// btrfs_search_slot (ctree.c): the path from the root to the leaf slot where a key is, or would go.
-// At each node the slot is the last key at or before the search key (bin_search), in the leaf the
-// first item at or after it; a search for a change (cow = 1) makes every block on the way writable
-// first (btrfs_cow_block). CPU: a search level per block on the path.
+// btrfs_search_slot (fs/btrfs/ctree.c, Linux 3.7): the path from the root to the leaf slot where a
+// key is, or would go. At each node the slot is the last key at or before the search key
+// (bin_search), in the leaf the first item at or after it; a search for a change (cow = 1) makes
+// every block on the way writable first (btrfs_cow_block). CPU: a search level per block on the
+// path.
 //
 // The path is the tree's own (the finger, finger.ts) unless the caller asks for a copy. A search
 // whose key lies in the last search's leaf, with nothing moved since, reuses that path instead of
-// descending (a simulator shortcut with the same result): it makes the COWs the descent would
-// make along it, and is charged per level all the same.
+// descending (a simulator shortcut with the same result): it makes the COWs the descent would make
+// along it, and is charged per level all the same.
 import { lowerBound, upperBound } from "./bin-search.ts";
 import { cowBlock } from "./cow.ts";
 import type { Finger } from "./finger.ts";

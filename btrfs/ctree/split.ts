@@ -1,10 +1,10 @@
-// Making room in a full leaf for an insert (ctree.c split_leaf): first push items to a neighbour
-// (push.ts); else split the leaf where split_leaf does: at the middle if the half the insert lands
-// in then has room, else at the insertion point; an append or prepend that does not fit gets a new
-// empty leaf of its own, and so does a batch for which the half it lands in still has no room
-// (between the halves: the kernel's double split). The new leaves' pointers go into the parent
-// (insert_ptr); a node that overflows splits (split_node), and a root that splits gets a new root
-// above it (insert_new_root).
+// Making room in a full leaf for an insert (fs/btrfs/ctree.c split_leaf, Linux 3.7): first push
+// items to a neighbour (push.ts); else split the leaf where split_leaf does: at the middle if the
+// half the insert lands in then has room, else at the insertion point; an append or prepend that
+// does not fit gets a new empty leaf of its own, and so does a batch for which the half it lands in
+// still has no room (between the halves: the kernel's double split). The new leaves' pointers go
+// into the parent (insert_ptr); a node that overflows splits (split_node), and a root that splits
+// gets a new root above it (insert_new_root).
 import { insertAt, insertOne } from "./array-edits.ts";
 import { newLeaf, newNode } from "./blocks.ts";
 import type { Item } from "./items.ts";

@@ -1,9 +1,9 @@
-// What every ctree operation works on: the share of struct btrfs_root that ctree.c uses (the root
-// block, the owner objectid, and the filesystem behind it, here the TreeHost), the tree's
-// capacities in its node size, and the simulator's bookkeeping beside them: the dirty-block list,
-// the shape version and the cached path (finger.ts). The BTree class (btree.ts) is this state with
-// the operations as methods; the operations themselves live in the files named after ctree.c's
-// parts and take the state as their first argument.
+// What every ctree operation works on: the share of struct btrfs_root that fs/btrfs/ctree.c (Linux
+// 3.7) uses (the root block, the owner objectid, and the filesystem behind it, here the TreeHost),
+// the tree's capacities in its node size, and the simulator's bookkeeping beside them: the
+// dirty-block list, the shape version and the cached path (finger.ts). The BTree class (btree.ts)
+// is this state with the operations as methods; the operations themselves live in the files named
+// after ctree.c's parts and take the state as their first argument.
 import type { CpuMeter } from "../cpu/index.ts";
 import type { DirtyBlocks } from "./dirty-blocks.ts";
 import type { Finger } from "./finger.ts";

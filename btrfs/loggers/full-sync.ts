@@ -10,7 +10,10 @@ import { truncateInodeItems } from "../inode-ops.ts";
 import { addLogTree, copyChangedLeaves } from "../tree-log.ts";
 import type { LogResult } from "./logger.ts";
 
-/** btrfs_log_inode(LOG_INODE_ALL) without fast_search: the inode's items in the log replaced by all of its changed ones. */
+/**
+ * btrfs_log_inode(LOG_INODE_ALL) without fast_search: the inode's items in the log replaced by all
+ * of its items in the fs leaves changed in this transaction.
+ */
 export function logInodeFull(fs: FsInfo, inode: BtrfsInode): LogResult {
   updateDelayedInode(fs, inode);
   const log = addLogTree(fs).logTree;
