@@ -9,6 +9,7 @@ import type { Environment, Proc } from "../sim/index.ts";
 import { CPU_KINDS, CpuMeter, type CpuParams } from "./cpu/index.ts";
 import type { FileHandle, FileLayout, FileSystem, FsyncReport, IoContext, OpenFlags } from "../fs/index.ts";
 import { directWrite } from "./direct-io.ts";
+import { updateDelayedInode } from "./delayed-inode.ts";
 import { FsInfo } from "./fs-info.ts";
 import { BtrfsInode } from "./inode.ts";
 import { contExpand, createFile, evictAndReload, fallocate, setSize } from "./inode-ops.ts";
@@ -21,7 +22,6 @@ import { pagesToRead, readFromDisk } from "./read.ts";
 import type { BtrfsRecording } from "./recording.ts";
 import { fsyncPath, syncFile } from "./sync-file.ts";
 import { TransactionManager } from "./transaction.ts";
-import { flushInodeItem } from "./tree-log.ts";
 
 /** The pid the layout phase runs as (fio sets files up before any job process starts). */
 const LAYOUT_PID = 0;
@@ -47,7 +47,8 @@ export class BtrfsFilesystem implements FileSystem {
     this.rootDir = new BtrfsInode(env, this.fs.cpu, ROOT_DIR_INO, ROOT_DIR_INO, 2, 1);
     this.rootDir.inodeItemDirty = false;
     this.trans = new TransactionManager(this.fs, 1, () => {
-      for (const inode of this.inodes()) flushInodeItem(this.fs, inode);
+      // btrfs_run_delayed_items at commit.
+      for (const inode of this.inodes()) updateDelayedInode(this.fs, inode);
     });
     env.process(this.trans.kthread(this.newOp()));
   }
@@ -239,7 +240,7 @@ export class BtrfsFilesystem implements FileSystem {
   private *evict(inode: BtrfsInode, op: OpTimer): Proc {
     if (inode.inodeItemDirty) {
       const handle = yield* this.trans.join(op);
-      flushInodeItem(this.fs, inode);
+      updateDelayedInode(this.fs, inode);
       this.trans.end(handle);
     }
     evictAndReload(this.fs, inode, this.trans.generation);

@@ -6,7 +6,8 @@
 import type { BlockImage } from "../block/index.ts";
 import type { Item } from "./ctree/items.ts";
 import type { Key } from "./ctree/key.ts";
-import { isLeaf, shareItems, type TreeBlock } from "./ctree/tree-block.ts";
+import { shareItems } from "./ctree/shared-items.ts";
+import { isLeaf, type TreeBlock } from "./ctree/tree-block.ts";
 
 export interface TreeBlockImage extends BlockImage {
   readonly kind: "tree";

@@ -6,6 +6,7 @@
 // which queues more references, so this repeats until nothing changes.
 import { blockGroupItem, extentItem, rootItem, type BlockGroupData, type ExtentItemData, type RootItemData } from "./ctree/items.ts";
 import { KEY_TYPE, key } from "./ctree/key.ts";
+import { COW } from "./ctree/search.ts";
 import type { Leaf } from "./ctree/tree-block.ts";
 import type { DelayedRef } from "./delayed-refs.ts";
 import { deleteCsums } from "./file-item.ts";
@@ -31,7 +32,7 @@ function applyRef(fs: FsInfo, ref: DelayedRef): void {
   const tree = fs.extentTree;
   const k = key(ref.bytenr, KEY_TYPE.EXTENT_ITEM, ref.numBytes);
   fs.cpu.charge("delayedRef");
-  const path = tree.searchShared(k, true);
+  const path = tree.search(k, COW);
   if (!path.found) {
     if (ref.delta > 0) tree.insertItems([extentItem(k, ref.delta, ref.tree)]);
     return;
@@ -57,7 +58,7 @@ function updateBlockGroups(fs: FsInfo): boolean {
     const k = key(g.logicalStart, KEY_TYPE.BLOCK_GROUP_ITEM, g.lengthBytes);
     const current = fs.extentTree.lookup(k);
     if (current !== undefined && (current.data as BlockGroupData).usedBytes === used) continue;
-    const path = fs.extentTree.searchShared(k, true);
+    const path = fs.extentTree.search(k, COW);
     if (path.found) fs.extentTree.replaceItem(path, blockGroupItem(k, used));
     else fs.extentTree.insertItems([blockGroupItem(k, used)]);
     changed = true;
@@ -73,7 +74,7 @@ function updateRootItems(fs: FsInfo): boolean {
     const root = tree.root;
     if (current !== undefined && (current.data as RootItemData).bytenr === root.bytenr) continue;
     const item = rootItem(k, { bytenr: root.bytenr, level: root.level, generation: fs.transid });
-    const path = fs.rootTree.searchShared(k, true);
+    const path = fs.rootTree.search(k, COW);
     if (path.found) fs.rootTree.replaceItem(path, item);
     else fs.rootTree.insertItems([item]);
     changed = true;

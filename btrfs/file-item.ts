@@ -4,9 +4,11 @@
 // room, or go into a new item (btrfs_csum_file_blocks). The same code fills the csum tree at
 // ordered-extent completion and the log tree in copy_items.
 import type { CpuMeter } from "./cpu/index.ts";
-import type { BTree, LeafCursor } from "./ctree/btree.ts";
+import type { BTree } from "./ctree/btree.ts";
 import { ITEM_HEADER_BYTES, CSUM_BYTES_PER_SECTOR, csumItem, type CsumData, type Item } from "./ctree/items.ts";
 import { KEY_TYPE, OBJECTID, key, type Key } from "./ctree/key.ts";
+import type { LeafCursor } from "./ctree/leaf-cursor.ts";
+import { COW } from "./ctree/search.ts";
 import type { Leaf } from "./ctree/tree-block.ts";
 
 export const csumKey = (bytenr: number): Key => key(OBJECTID.EXTENT_CSUM, KEY_TYPE.EXTENT_CSUM, bytenr);
@@ -36,7 +38,7 @@ export function csumFileBlocks(tree: BTree, bytenr: number, sectors: number, sec
   let at = bytenr;
   let left = sectors;
   while (left > 0) {
-    const path = tree.searchShared(csumKey(at), true);
+    const path = tree.search(csumKey(at), COW);
     const leaf = path.nodes[0] as Leaf;
     const slot = path.slots[0] as number;
     const here = leaf.items[slot];
@@ -167,7 +169,7 @@ export function copyCsums(csumTree: BTree, log: BTree, ranges: readonly DiskRang
     }
   }
   cpu.chargeEach("btreeSearchLevel", log.height, covered);
-  for (const k of toCow) log.searchShared(k, true, false);
+  for (const k of toCow) log.search(k, { cow: true, charge: false });
   for (let i = 0; i < toInsert.length; i += 2) {
     const start = toInsert[i] as number;
     csumFileBlocks(log, start, ((toInsert[i + 1] as number) - start) / sectorBytes, sectorBytes);
@@ -206,7 +208,7 @@ export function cowCsumLeaves(tree: BTree): void {
     if (!isCsum(last)) continue;
     if (leaf.written || leaf.generation !== tree.transidOfHost) firstKeys.push(isCsum(first) ? first.key : last.key);
   }
-  for (const k of firstKeys) tree.searchShared(k, true, false);
+  for (const k of firstKeys) tree.search(k, { cow: true, charge: false });
 }
 
 /** btrfs_del_csums: removes checksums for [start, start+len). */
@@ -229,7 +231,7 @@ export function deleteCsums(tree: BTree, start: number, len: number, sectorBytes
     if (endOf(item, sectorBytes) > end) pieces.push(csumItem(csumKey(end), (endOf(item, sectorBytes) - end) / sectorBytes));
   }
   for (const v of victims) {
-    const path = tree.searchShared(v.key, true);
+    const path = tree.search(v.key, COW);
     tree.deleteItems(path, path.slots[0] as number, 1);
   }
   for (const p of pieces) tree.insertItems([p]);

@@ -9,6 +9,7 @@
 import type { BTree } from "./ctree/btree.ts";
 import { fileExtentItem, type FileExtentData, type Item } from "./ctree/items.ts";
 import { KEY_TYPE, key, type Key } from "./ctree/key.ts";
+import { COW } from "./ctree/search.ts";
 import type { DelayedRefs } from "./delayed-refs.ts";
 
 type ExtentItem = Item & { data: FileExtentData };
@@ -41,7 +42,7 @@ export function countExtentItems(tree: BTree, ino: number): number {
 /** Replaces a run of consecutive extent items with another run covering the same keys' span. */
 function replaceRun(tree: BTree, oldItems: readonly Item[], newItems: readonly Item[]): void {
   for (const old of oldItems) {
-    const path = tree.searchShared(old.key, true);
+    const path = tree.search(old.key, COW);
     if (!path.found) throw new Error(`replaceRun: item ${old.key.offset} vanished`);
     tree.deleteItems(path, path.slots[0] as number, 1);
   }

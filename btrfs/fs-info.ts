@@ -6,10 +6,10 @@
 import type { BlockDevice } from "../block/index.ts";
 import { Mutex, type Environment, type Event } from "../sim/index.ts";
 import type { CpuMeter } from "./cpu/index.ts";
-import type { TreeHost } from "./ctree/btree.ts";
 import { BTree } from "./ctree/btree.ts";
 import { OBJECTID } from "./ctree/key.ts";
 import type { Leaf, TreeBlock } from "./ctree/tree-block.ts";
+import type { TreeHost } from "./ctree/tree-state.ts";
 import { DelayedRefs } from "./delayed-refs.ts";
 import { SUPERBLOCK_BYTES, superImage, superblockOffsets, type Superblock } from "./disk-io.ts";
 import type { LeafCopy } from "./leaf-copy.ts";

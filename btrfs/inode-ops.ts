@@ -2,10 +2,12 @@
 // (btrfs_create: inode item, inode ref, dir item and dir index; NEEDS_FULL_SYNC on a new inode)
 // and fallocating it (__btrfs_prealloc_file_range: prealloc items of at most 256 MiB each, extent
 // maps flagged PREALLOC on the modified list); extending a file with a hole (btrfs_cont_expand);
-// truncating it (btrfs_truncate: drop items past the new size, NEEDS_FULL_SYNC); and evicting the
-// inode from memory and reading it back (btrfs_read_locked_inode).
+// truncating it (btrfs_truncate: drop items past the new size, NEEDS_FULL_SYNC); deleting all of an
+// inode's items from a tree, as btrfs_log_inode does to the log (btrfs_truncate_inode_items to
+// size 0); and evicting the inode from memory and reading it back (btrfs_read_locked_inode).
+import type { BTree } from "./ctree/btree.ts";
 import { dirItem, inodeItem, inodeRefItem, type InodeItemData } from "./ctree/items.ts";
-import { KEY_TYPE, key } from "./ctree/key.ts";
+import { KEY_TYPE, MAX_OFFSET, key } from "./ctree/key.ts";
 import { BLOCK_HOLE, EXTENT_FLAG } from "./extent-map.ts";
 import { dropExtents, insertFileExtent, overlappingExtents } from "./file.ts";
 import type { FsInfo } from "./fs-info.ts";
@@ -96,6 +98,15 @@ export function setSize(fs: FsInfo, inode: BtrfsInode, newSize: number): void {
   }
   inode.sizeBytes = newSize;
   markInodeChanged(fs, inode);
+}
+
+/**
+ * btrfs_truncate_inode_items(root, inode, new_size 0, min_type 0), as btrfs_log_inode calls it on
+ * the log: every item of inode `ino` in `root` deleted, from the last one back, one leaf at a time
+ * (a search per leaf and a batched btrfs_del_items). Returns the count.
+ */
+export function truncateInodeItems(root: BTree, ino: number): number {
+  return root.deleteRange(key(ino, 0, 0), key(ino, KEY_TYPE.MAX, MAX_OFFSET));
 }
 
 /**

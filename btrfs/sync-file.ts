@@ -15,7 +15,7 @@ import type { FsyncLogger } from "./loggers/index.ts";
 import type { OpTimer } from "./op-timer.ts";
 import { waitOrderedRange } from "./ordered-data.ts";
 import type { TransactionManager } from "./transaction.ts";
-import { endLogTrans, joinLogTrans, syncLog } from "./tree-log.ts";
+import { endLogTrans, startLogTrans, syncLog } from "./tree-log.ts";
 
 /** What one fsync did (style guide P7: the three branches of btrfs_sync_file, plus "nothing"). */
 export type FsyncOutcome =
@@ -56,7 +56,7 @@ export function* syncFile(fs: FsInfo, trans: TransactionManager, logger: FsyncLo
   }
   const handle = yield* trans.join(op);
   // btrfs_log_dentry_safe: start_log_trans ... btrfs_end_log_trans around the logging work.
-  const log = logger.usesLog ? joinLogTrans(fs, pid) : undefined;
+  const log = logger.usesLog ? startLogTrans(fs, pid) : undefined;
   const result = logger.logInode(fs, inode);
   if (log !== undefined) {
     yield* op.cpu();

@@ -1,7 +1,9 @@
-// The tree log's machinery shared by the loggers (fs/btrfs/tree-log.c, 3.x): the log tree and log
-// root tree of a transaction (start_log_trans), copying items into the log with the checksums of
-// extents written in this transaction (copy_items), the log's side of inode updates, the sync
-// (btrfs_sync_log) and freeing the log at commit (btrfs_free_log).
+// The tree log's machinery shared by the loggers (fs/btrfs/tree-log.c, 3.x): joining the log
+// (start_log_trans, btrfs_end_log_trans), the log tree and log root tree of a transaction
+// (btrfs_add_log_tree, btrfs_init_log_root_tree), dropping an inode's items from the log before
+// they are copied again (drop_objectid_items), copying items into the log with the checksums of
+// extents written in this transaction (copy_items), the sync (btrfs_sync_log) and freeing the log
+// at commit (btrfs_free_log).
 //
 // btrfs_sync_log's I/O, in order: write the log tree's dirty blocks (not waited); insert or update
 // the log tree's root item in the log root tree; write the log root tree's dirty blocks and wait;
@@ -10,9 +12,10 @@
 // the next change to any of them copies it elsewhere first. CPU work is always spent before the
 // I/O it precedes is submitted.
 import type { Proc } from "../sim/index.ts";
-import { inodeItem, itemFootprint, rootItem, type FileExtentData, type Item } from "./ctree/items.ts";
+import { itemFootprint, rootItem, type FileExtentData, type Item } from "./ctree/items.ts";
 import { KEY_TYPE, MAX_OFFSET, OBJECTID, key } from "./ctree/key.ts";
 import type { BTree } from "./ctree/btree.ts";
+import { COW } from "./ctree/search.ts";
 import type { TreeBlock } from "./ctree/tree-block.ts";
 import { submitAll, superblockBios, treeBlockBios } from "./disk-io.ts";
 import { copyCsums, cowCsumLeaves, type DiskRange } from "./file-item.ts";
@@ -21,8 +24,13 @@ import type { BtrfsInode } from "./inode.ts";
 import type { OpTimer } from "./op-timer.ts";
 import { KERNEL_LOG_SYNC_IO } from "./recording.ts";
 
-/** The transaction's log tree and log root tree, created on first use (btrfs_add_log_tree, btrfs_init_log_root_tree). */
-export function startLogTrans(fs: FsInfo): LogState {
+/**
+ * btrfs_add_log_tree with btrfs_init_log_root_tree: the transaction's log tree and log root tree,
+ * created on first use (the kernel's start_log_trans creates them when missing; the model's
+ * loggers ask for them after updating the inode item, in the order the kernel allocates their
+ * blocks). A new log starts at log transaction 0 with nothing synced (log_transid, last_log_commit).
+ */
+export function addLogTree(fs: FsInfo): LogState {
   if (fs.log === undefined) {
     fs.log = { logRootTree: fs.newTree(OBJECTID.TREE_LOG), logTree: fs.newTree(OBJECTID.TREE_LOG), logTransid: 0, rootItemInserted: false };
     fs.lastLogCommit = 0;
@@ -31,12 +39,12 @@ export function startLogTrans(fs: FsInfo): LogState {
 }
 
 /**
- * start_log_trans's bookkeeping for process `pid`: joins the log as a writer (log_writers,
- * log_batch) and notes whether more than one process has joined since the last sync
- * (log_start_pid, log_multiple_pids). The log trees themselves are created by the logger's first
- * use (startLogTrans), in the order the kernel allocates their blocks.
+ * start_log_trans for process `pid`: joins the log as a writer (log_writers, log_batch) and notes
+ * whether more than one process has joined since the last sync (log_start_pid,
+ * log_multiple_pids). The log trees themselves are created by the logger's first use
+ * (addLogTree), in the order the kernel allocates their blocks.
  */
-export function joinLogTrans(fs: FsInfo, pid: number): LogControl {
+export function startLogTrans(fs: FsInfo, pid: number): LogControl {
   const ctl = fs.logControl;
   if (fs.log === undefined || ctl.startPid === 0) {
     ctl.startPid = pid;
@@ -59,15 +67,12 @@ export function endLogTrans(ctl: LogControl): void {
   }
 }
 
-/** btrfs_commit_inode_delayed_items / btrfs_update_inode: writes the in-memory inode into its item. */
-export function flushInodeItem(fs: FsInfo, inode: BtrfsInode): void {
-  if (!inode.inodeItemDirty) return;
-  const k = key(inode.ino, KEY_TYPE.INODE_ITEM, 0);
-  const item = inodeItem(k, { generation: inode.generation, transid: fs.transid, sizeBytes: inode.sizeBytes });
-  const path = fs.fsTree.searchShared(k, true);
-  if (path.found) fs.fsTree.replaceItem(path, item);
-  else fs.fsTree.insertItems([item]);
-  inode.inodeItemDirty = false;
+/**
+ * drop_objectid_items: deletes the inode's items with a key type up to `maxKeyType` from the log,
+ * from the last one back (a search per leaf and a batched btrfs_del_items). Returns the count.
+ */
+export function dropObjectidItems(log: BTree, ino: number, maxKeyType: number): number {
+  return log.deleteRange(key(ino, 0, 0), key(ino, maxKeyType, MAX_OFFSET));
 }
 
 /**
@@ -226,7 +231,7 @@ function updateLogRoot(fs: FsInfo, log: LogState): void {
     log.rootItemInserted = true;
     return;
   }
-  log.logRootTree.replaceItem(log.logRootTree.searchShared(k, true), item);
+  log.logRootTree.replaceItem(log.logRootTree.search(k, COW), item);
 }
 
 /** The tree's dirty blocks, now being written: marked WRITTEN and no longer dirty. */

@@ -59,3 +59,8 @@ export function compareKeys(a: Key, b: Key): number {
   if (a.offset !== b.offset) return a.offset < b.offset ? -1 : 1;
   return 0;
 }
+
+/** A key as text, "objectid type offset" (for messages). */
+export function keyText(k: Key): string {
+  return `${k.objectid} ${k.type} ${k.offset}`;
+}

@@ -26,7 +26,7 @@ export interface Leaf extends BlockHeader {
    * The items array is also held elsewhere (the image of a write of this leaf, a cached copy of an
    * fs leaf that filled this log leaf, or the one empty array that new leaves start with), so it
    * must be copied before it changes (simulator only: sharing makes a block image cost one
-   * reference, not one per item). A COW keeps the array and this flag as they were.
+   * reference, not one per item; shared-items.ts). A COW keeps the array and this flag as they were.
    */
   itemsShared: boolean;
 }
@@ -47,19 +47,4 @@ export function isLeaf(block: TreeBlock): block is Leaf {
 /** The first key in a block (its key in the parent). */
 export function firstKey(block: TreeBlock): Key | undefined {
   return isLeaf(block) ? block.items[0]?.key : block.keys[0];
-}
-
-/** The leaf's items, safe to change in place: a shared array is copied first. */
-export function writableItems(leaf: Leaf): Item[] {
-  if (leaf.itemsShared) {
-    leaf.items = leaf.items.slice();
-    leaf.itemsShared = false;
-  }
-  return leaf.items;
-}
-
-/** The leaf's items array, marked shared: it will not change under the caller. */
-export function shareItems(leaf: Leaf): readonly Item[] {
-  leaf.itemsShared = true;
-  return leaf.items;
 }

@@ -5,17 +5,28 @@
 // by start. Each is logged by log_one_extent: if the inode was already logged in this transaction,
 // drop the overlapping items from the log first (__btrfs_drop_extents on the log tree), then copy
 // the fs tree's items covering the map, with their checksums.
-import { KEY_TYPE, MAX_OFFSET, key } from "../ctree/key.ts";
+import { KEY_TYPE } from "../ctree/key.ts";
+import { updateDelayedInode } from "../delayed-inode.ts";
 import { extentMapEnd, type ExtentMap } from "../extent-map.ts";
 import { dropExtents, overlappingExtents } from "../file.ts";
 import type { FsInfo } from "../fs-info.ts";
 import type { BtrfsInode } from "../inode.ts";
-import { copyChangedLeaves, copyItems, flushInodeItem, startLogTrans } from "../tree-log.ts";
+import { addLogTree, copyChangedLeaves, copyItems, dropObjectidItems } from "../tree-log.ts";
 import { logInodeFull } from "./full-sync.ts";
 import type { FsyncLogger, LogResult } from "./logger.ts";
 
 /** btrfs_log_changed_extents gives up past this many maps ("an arbitrary number"), returning -EFBIG. */
 export const MAX_LOGGED_EXTENTS = 32_768;
+
+/** The full commit btrfs_log_inode falls back to when it cannot log (its error becomes ret > 0 for btrfs_sync_file). */
+type FullCommit = Extract<LogResult, { kind: "full-commit" }>;
+
+/** What btrfs_log_changed_extents logged: the extent maps, and the items they copied into the log. */
+interface ChangedExtents {
+  readonly kind: "logged";
+  readonly extentsLogged: number;
+  readonly itemsCopied: number;
+}
 
 export const modifiedExtents: FsyncLogger = {
   name: "modified-extents",
@@ -23,30 +34,44 @@ export const modifiedExtents: FsyncLogger = {
   color: "#4c78a8",
   usesLog: true,
   summary: "the patch: log only extents modified since the last commit; full copy when NEEDS_FULL_SYNC",
+  /** btrfs_log_inode(LOG_INODE_ALL) with the patch's fast_search, unless NEEDS_FULL_SYNC is set. */
   logInode(fs: FsInfo, inode: BtrfsInode): LogResult {
     if (inode.needsFullSync) {
       inode.needsFullSync = false;
       return logInodeFull(fs, inode);
     }
-    flushInodeItem(fs, inode);
-    const log = startLogTrans(fs).logTree;
-    log.deleteKeyRange(key(inode.ino, 0, 0), key(inode.ino, KEY_TYPE.XATTR_ITEM, MAX_OFFSET));
-    let itemsCopied = copyChangedLeaves(fs, log, inode, KEY_TYPE.XATTR_ITEM);
-    const listed = [...inode.extentMaps.modified];
-    inode.extentMaps.modified.clear();
-    fs.cpu.charge("extentMapOp", listed.length);
-    if (listed.length > MAX_LOGGED_EXTENTS) return { kind: "full-commit", reason: `more than ${MAX_LOGGED_EXTENTS} modified extents (-EFBIG)` };
-    const changed = listed.filter((em) => em.generation > fs.lastTransCommitted).sort((a, b) => a.start - b.start);
-    const alreadyLogged = inode.loggedTrans === fs.transid;
-    for (const em of changed) {
-      const copied = logOneExtent(fs, inode, em, alreadyLogged);
-      if (copied === undefined) return { kind: "full-commit", reason: `no file extent item at ${em.start} (-ENOENT)` };
-      itemsCopied += copied;
-    }
+    updateDelayedInode(fs, inode);
+    const log = addLogTree(fs).logTree;
+    dropObjectidItems(log, inode.ino, KEY_TYPE.XATTR_ITEM);
+    const itemsCopied = copyChangedLeaves(fs, log, inode, KEY_TYPE.XATTR_ITEM);
+    const extents = logChangedExtents(fs, inode);
+    if (extents.kind === "full-commit") return extents;
     inode.loggedTrans = fs.transid;
-    return { kind: "log-synced", path: "fast", itemsCopied, extentsLogged: changed.length };
+    return { kind: "log-synced", path: "fast", itemsCopied: itemsCopied + extents.itemsCopied, extentsLogged: extents.extentsLogged };
   },
 };
+
+/**
+ * btrfs_log_changed_extents: takes every map off the inode's modified_extents list, and logs those
+ * newer than the last commit, in order of their start (extent_cmp), each with log_one_extent. Past
+ * MAX_LOGGED_EXTENTS maps it logs none (-EFBIG); a map whose items are not where expected stops it
+ * (-ENOENT); either way the fsync commits the transaction instead.
+ */
+function logChangedExtents(fs: FsInfo, inode: BtrfsInode): ChangedExtents | FullCommit {
+  const listed = [...inode.extentMaps.modified];
+  inode.extentMaps.modified.clear();
+  fs.cpu.charge("extentMapOp", listed.length);
+  if (listed.length > MAX_LOGGED_EXTENTS) return { kind: "full-commit", reason: `more than ${MAX_LOGGED_EXTENTS} modified extents (-EFBIG)` };
+  const changed = listed.filter((em) => em.generation > fs.lastTransCommitted).sort((a, b) => a.start - b.start);
+  const alreadyLogged = inode.loggedTrans === fs.transid;
+  let itemsCopied = 0;
+  for (const em of changed) {
+    const copied = logOneExtent(fs, inode, em, alreadyLogged);
+    if (copied === undefined) return { kind: "full-commit", reason: `no file extent item at ${em.start} (-ENOENT)` };
+    itemsCopied += copied;
+  }
+  return { kind: "logged", extentsLogged: changed.length, itemsCopied };
+}
 
 /** log_one_extent: the fs tree's items for `em` into the log; undefined if they are not where expected. */
 function logOneExtent(fs: FsInfo, inode: BtrfsInode, em: ExtentMap, alreadyLogged: boolean): number | undefined {

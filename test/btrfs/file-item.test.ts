@@ -51,7 +51,7 @@ function copyCsumsRunByRun(csums: BTree, log: BTree, ranges: readonly DiskRange[
       }
     } else toInsert.push([a, b]);
   }
-  for (const k of toCow) log.search(k, true, false);
+  for (const k of toCow) log.search(k, { cow: true, charge: false, copy: true });
   for (const [a, b] of toInsert) csumFileBlocks(log, a, (b - a) / SECTOR, SECTOR);
 }
 

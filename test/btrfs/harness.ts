@@ -25,6 +25,8 @@ export interface Mounted {
   fsync(): FsyncReport;
   truncate(sizeBytes: number): void;
   commit(): void;
+  /** Runs `body` inside a joined transaction handle (as a process, to completion). */
+  inTransaction(body: () => void): void;
 }
 
 export function mount(opts: { logger?: LoggerKind; device?: DeviceModel; btrfs?: Record<string, string>; sizeBytes?: number; fallocate?: string } = {}): Mounted {
@@ -56,6 +58,14 @@ export function mount(opts: { logger?: LoggerKind; device?: DeviceModel; btrfs?:
           const op = new OpTimer(env, fsys.fs.cpu);
           const handle = yield* fsys.trans.join(op);
           yield* fsys.trans.commit(handle, op);
+        })(),
+      ),
+    inTransaction: (body) =>
+      run(
+        (function* (): Proc {
+          const handle = yield* fsys.trans.join(new OpTimer(env, fsys.fs.cpu));
+          body();
+          fsys.trans.end(handle);
         })(),
       ),
   };

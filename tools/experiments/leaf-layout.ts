@@ -1,13 +1,13 @@
 // What a flat leaf layout would buy a B-tree search that lands in a random, cold leaf: the same
 // binary search over a leaf's keys, once through the simulator's own item objects and leaf search
-// (btree.ts lowerBound) and once over one Float64Array of (objectid, type, offset) per leaf. The
-// leaves are filled round-robin, with garbage between allocations, so that one leaf's items lie
-// far apart in the heap as they do in a long run (where a random lookup in the fs or csum tree
-// takes about 2 us against 0.21 us for the micro-benchmark's compact tree). An experiment for
-// docs/performance.md, not a benchmark of the tool.
+// (btrfs/ctree/bin-search.ts lowerBound) and once over one Float64Array of (objectid, type,
+// offset) per leaf. The leaves are filled round-robin, with garbage between allocations, so that
+// one leaf's items lie far apart in the heap as they do in a long run (where a random lookup in
+// the fs or csum tree takes about 2 us against 0.21 us for the micro-benchmark's compact tree).
+// An experiment for docs/performance.md, not a benchmark of the tool.
 // Usage: npx tsx tools/experiments/leaf-layout.ts
 import seedrandom from "seedrandom";
-import { lowerBound } from "../../btrfs/ctree/btree.ts";
+import { lowerBound } from "../../btrfs/ctree/bin-search.ts";
 import { fileExtentItem, type Item } from "../../btrfs/ctree/items.ts";
 import { KEY_TYPE, key } from "../../btrfs/ctree/key.ts";
 

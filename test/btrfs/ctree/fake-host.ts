@@ -2,7 +2,7 @@
 // log of freed blocks.
 import { CPU_PARAMS, CpuMeter } from "../../../btrfs/cpu/index.ts";
 import { paramDefaults } from "../../../lib/index.ts";
-import type { TreeHost } from "../../../btrfs/ctree/btree.ts";
+import type { TreeHost } from "../../../btrfs/ctree/tree-state.ts";
 import { compareKeys, type Key } from "../../../btrfs/ctree/key.ts";
 import { isLeaf, type TreeBlock } from "../../../btrfs/ctree/tree-block.ts";
 import type { BTree } from "../../../btrfs/ctree/btree.ts";

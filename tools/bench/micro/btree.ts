@@ -1,4 +1,4 @@
-// Micro-benchmarks of the B-tree (sim/btrfs/ctree/btree.ts) on a tree of 100,000 file extent
+// Micro-benchmarks of the B-tree (btrfs/ctree/btree.ts) on a tree of 100,000 file extent
 // items, as a file of that many extents has in its fs tree: read-only search, an insert and a
 // delete at a random place, a copy-on-write search in a new transaction, and building a tree in
 // key order (the log and fs trees grow that way). The tree lives on the tests' FakeHost.
@@ -38,14 +38,14 @@ export function addBtreeTasks(bench: Bench): void {
   const blocks = Array.from({ length: BATCH }, () => random(ITEMS));
 
   bench.add(`btree: ${count(BATCH)} random searches, ${count(ITEMS)} items`, () => {
-    for (const b of blocks) if (!tree.search(extentKey(b * BLOCK_BYTES), false).found) throw new Error("item missing");
+    for (const b of blocks) if (!tree.search(extentKey(b * BLOCK_BYTES), { copy: true }).found) throw new Error("item missing");
   });
 
   bench.add(`btree: ${count(BATCH)} random inserts + deletes, ${count(ITEMS)} items`, () => {
     for (const b of blocks) {
       const offset = b * BLOCK_BYTES + BLOCK_BYTES / 2; // between two present items
       tree.insertItems([extent(offset)]);
-      const path = tree.search(extentKey(offset), true);
+      const path = tree.search(extentKey(offset), { cow: true, copy: true });
       tree.deleteItems(path, path.slots[0] ?? 0, 1);
     }
   });
@@ -53,7 +53,7 @@ export function addBtreeTasks(bench: Bench): void {
   bench.add(`btree: ${count(BATCH)} COW searches in new transactions, ${count(ITEMS)} items`, () => {
     for (const b of blocks) {
       host.transid++;
-      tree.search(extentKey(b * BLOCK_BYTES), true);
+      tree.search(extentKey(b * BLOCK_BYTES), { cow: true, copy: true });
     }
     host.freed.length = 0;
     tree.dirty.clear();

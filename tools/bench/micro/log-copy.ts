@@ -37,7 +37,7 @@ function scatteredFile(logger: LoggerKind): Mounted {
 export function addLogCopyTasks(bench: Bench): void {
   const source = scatteredFile("modified-extents");
   const fs = source.fsys.fs;
-  const leaf = fs.fsTree.search(key(FILE_INO, KEY_TYPE.EXTENT_DATA, (FILE_BLOCKS / 2) * BLOCK_BYTES), false).nodes[0] as Leaf;
+  const leaf = fs.fsTree.search(key(FILE_INO, KEY_TYPE.EXTENT_DATA, (FILE_BLOCKS / 2) * BLOCK_BYTES), { copy: true }).nodes[0] as Leaf;
   const items = leaf.items.filter((it) => it.key.objectid === FILE_INO);
 
   bench.add(`log: copy_items of one fs leaf (${items.length} extent items + csums)`, () => {
