@@ -1,4 +1,4 @@
-// Micro-benchmarks of the discrete-event core (sim/core): scheduling into and running the
+// Micro-benchmarks of the discrete-event core (sim/): scheduling into and running the
 // future-event list, and resuming generator processes, which every simulated I/O, CPU charge and
 // completion passes through several times.
 import type { Bench } from "tinybench";

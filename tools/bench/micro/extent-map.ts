@@ -1,4 +1,4 @@
-// Micro-benchmarks of an inode's extent map tree (sim/btrfs/extent-map.ts) holding 100,000 maps,
+// Micro-benchmarks of an inode's extent map tree (btrfs/extent-map.ts) holding 100,000 maps,
 // as a file after 100,000 scattered 4 KiB writes does: lookup, and the three calls a buffered
 // write makes (drop the cached range, add the pinned map, unpin it when the write completes).
 // Maps are 4 KiB each and not contiguous on disk, so none merge and the count stays constant.

@@ -1,9 +1,9 @@
-// Micro-benchmarks of copying into the tree log (sim/btrfs/tree-log.ts), on a file of 4,096
+// Micro-benchmarks of copying into the tree log (btrfs/tree-log.ts), on a file of 4,096
 // extents (every other block written into its preallocation) whose leaves all changed in the
 // running transaction: copy_items of one full fs leaf (its extent items and their checksums) into
 // an empty log, and a whole 4 KiB write + fsync through each logger, where truncate-and-copy
 // copies every changed leaf of the inode and modified-extents only the written extent. Runs on
-// the null device through the tests' harness (test/sim/btrfs/harness.ts).
+// the null device through the tests' harness (test/btrfs/harness.ts).
 import type { Bench } from "tinybench";
 import type { LoggerKind } from "../../../btrfs/index.ts";
 import { BTree } from "../../../btrfs/ctree/btree.ts";
