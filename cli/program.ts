@@ -12,6 +12,7 @@ import { chartCommand } from "./commands/chart.ts";
 import { reportCommand } from "./commands/report.ts";
 import { reproduceCommand } from "./commands/reproduce.ts";
 import { RUN_FORMATS, runCommand } from "./commands/run.ts";
+import { VALIDATE_FORMATS, validateCommand } from "./commands/validate.ts";
 import { SWEEP_HELP, sweepCommand } from "./commands/sweep.ts";
 import { mergeCommand } from "./commands/merge.ts";
 import type { CliIo } from "./io.ts";
@@ -133,6 +134,24 @@ export function buildProgram(io: CliIo, version: string, status: CliStatus = { e
     )
     .action(async (opts: { job: string; seed: number; set: string[]; format: (typeof FORMATS)[number]; out?: string; workers: number }) => {
       await reproduceCommand(io, { ...opts, out: opts.out }, version);
+    });
+
+  program
+    .command("validate")
+    .description("run every published measurement in validation/cases.ts and print it beside the model's figure, fitted or predicted")
+    .option("--case <id>", "run only this case (repeatable)", collect, [])
+    .option("--seed <n>", "seed of the runs", parseSeed, 1)
+    .addOption(new Option("--format <format>", "output format").choices(VALIDATE_FORMATS).default("table"))
+    .option("--workers <n>", "cases run in parallel on this many worker threads (results do not depend on it)", parseWorkers, defaultWorkers())
+    .addHelpText(
+      "after",
+      "\nEach case: a figure as published (the seed's table; Liu Bo's dd table in commit 4e2f84e), its job file, the device\n" +
+        "model and the logger standing for the measured kernel. status: fitted = a calibration used the case (its error is\n" +
+        "true by construction); predicted = no fit used it: only these say how good the model is.\n" +
+        "Exit status: 0, or 1 if a case could not be run (its error is printed).",
+    )
+    .action(async (opts: { case: string[]; seed: number; format: (typeof VALIDATE_FORMATS)[number]; workers: number }) => {
+      status.exitCode = await validateCommand(io, { seed: opts.seed, cases: opts.case, format: opts.format, workers: opts.workers }, version);
     });
 
   program

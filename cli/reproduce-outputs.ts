@@ -12,6 +12,8 @@ export interface OutputCell extends ParameterSource {
   readonly simulatedKiBps: number;
   readonly seedKiBps: number;
   readonly errorPct: number;
+  /** fitted or predicted (validation/cases.ts). */
+  readonly status: string;
   /** Mean fsync time by phase, ms, in the phase order of the trace. */
   readonly phasesMs: Readonly<Record<string, number>>;
   /** The trace rows the latency chart needs. */

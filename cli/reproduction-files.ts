@@ -17,6 +17,7 @@ interface CellJson {
   simulatedKiBps: number;
   seedKiBps: number;
   errorPct: number;
+  status: string;
   run: { summary: Record<string, string>; deviceParams: OutputCell["deviceParams"]; modelParams: OutputCell["modelParams"]; jobOptions: Record<string, string> };
 }
 
@@ -56,6 +57,7 @@ export function reproductionFromText(json: string, traceOf: (name: string) => st
       simulatedKiBps: c.simulatedKiBps,
       seedKiBps: c.seedKiBps,
       errorPct: c.errorPct,
+      status: c.status,
       deviceParams: c.run.deviceParams,
       modelParams: c.run.modelParams,
       phasesMs: Object.fromEntries(Object.entries(PHASE_COLUMNS).map(([phase, col]) => [phase, Number(c.run.summary[col] ?? 0) / 1000])),

@@ -2,6 +2,7 @@
 // seed's numbers, the charts (Vega-Lite specs rendered in the browser by vega-embed from the copied
 // vendor scripts, with the PNG as the fallback without scripts), the parameters in force with their
 // sources, and the run's metadata. Every text goes through escapeHtml or jsonForScript.
+import { loggerSpec } from "../run/index.ts";
 import { escapeHtml, jsonForScript } from "./escape.ts";
 import { VENDOR_SCRIPTS } from "./vendor.ts";
 
@@ -11,6 +12,8 @@ export interface ReportCell {
   readonly simulatedKiBps: number;
   readonly seedKiBps: number;
   readonly errorPct: number;
+  /** fitted: a calibration used the cell; predicted: none did. */
+  readonly status: string;
 }
 
 export interface ReportSpeedup {
@@ -18,6 +21,7 @@ export interface ReportSpeedup {
   readonly simulated: number;
   readonly seed: number;
   readonly errorPct: number;
+  readonly status: string;
 }
 
 export interface ReportChart {
@@ -51,7 +55,6 @@ export interface ReportDocument {
   readonly parameters: ReadonlyArray<{ readonly group: string; readonly rows: readonly ReportParameter[] }>;
 }
 
-const LOGGER_LABEL: Readonly<Record<string, string>> = { "truncate-and-copy": "before the patch", "modified-extents": "the patch" };
 
 const STYLE = `
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #222; line-height: 1.45; }
@@ -82,7 +85,7 @@ export function reportPage(doc: ReportDocument): string {
     doc.jobDescription === "" ? "" : `<p class="meta">${e(doc.jobDescription)}</p>`,
     `<p class="meta">Job options: <code>${e(options)}</code></p>`,
     "<h2>The seed's table</h2>",
-    "<p>The seed job on a 2012 SATA disk and a Fusion-io card, with the logger before the patch and the patch's, beside the numbers in the patch's commit message (fio's KB/s, which is KiB/s). One parameter set for all cells.</p>",
+    "<p>The seed job on a 2012 SATA disk and a Fusion-io card, with the logger before the patch and the patch's, beside the numbers in the patch's commit message (fio's KB/s, which is KiB/s). One parameter set for all cells. A <em>fitted</em> cell was used by the calibration, so its error is no test of the model; only <em>predicted</em> cells are.</p>",
     cellsTable(doc.cells),
     speedupTable(doc.speedups),
     "<h2>Charts</h2>",
@@ -120,14 +123,14 @@ export function reportPage(doc: ReportDocument): string {
 function cellsTable(cells: readonly ReportCell[]): string {
   const rows = cells.map((c) => {
     const cls = c.errorPct >= 0 ? "err-pos" : "err-neg";
-    return `<tr><td>${escapeHtml(c.device)}</td><td>${escapeHtml(c.logger)} (${escapeHtml(LOGGER_LABEL[c.logger] ?? "")})</td><td class="num">${c.simulatedKiBps.toFixed(1)}</td><td class="num">${c.seedKiBps}</td><td class="num ${cls}">${signed(c.errorPct)} %</td></tr>`;
+    return `<tr><td>${escapeHtml(c.device)}</td><td>${escapeHtml(c.logger)} (${escapeHtml(loggerSpec(c.logger)?.label ?? "")})</td><td class="num">${c.simulatedKiBps.toFixed(1)}</td><td class="num">${c.seedKiBps}</td><td class="num ${cls}">${signed(c.errorPct)} %</td><td>${escapeHtml(c.status)}</td></tr>`;
   });
-  return ["<table>", "<tr><th>device</th><th>logger</th><th>simulated KiB/s</th><th>seed KiB/s</th><th>error</th></tr>", ...rows, "</table>"].join("\n");
+  return ["<table>", "<tr><th>device</th><th>logger</th><th>simulated KiB/s</th><th>seed KiB/s</th><th>error</th><th>status</th></tr>", ...rows, "</table>"].join("\n");
 }
 
 function speedupTable(speedups: readonly ReportSpeedup[]): string {
-  const rows = speedups.map((s) => `<tr><td>${escapeHtml(s.device)}</td><td class="num">${s.simulated.toFixed(2)}&times;</td><td class="num">${s.seed.toFixed(2)}&times;</td><td class="num">${signed(s.errorPct)} %</td></tr>`);
-  return ["<table>", "<tr><th>device</th><th>simulated speedup</th><th>seed speedup</th><th>error</th></tr>", ...rows, "</table>"].join("\n");
+  const rows = speedups.map((s) => `<tr><td>${escapeHtml(s.device)}</td><td class="num">${s.simulated.toFixed(2)}&times;</td><td class="num">${s.seed.toFixed(2)}&times;</td><td class="num">${signed(s.errorPct)} %</td><td>${escapeHtml(s.status)}</td></tr>`);
+  return ["<table>", "<tr><th>device</th><th>simulated speedup</th><th>seed speedup</th><th>error</th><th>status</th></tr>", ...rows, "</table>"].join("\n");
 }
 
 function parameterTable(rows: readonly ReportParameter[]): string {

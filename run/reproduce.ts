@@ -3,16 +3,25 @@
 import type { DeviceKind } from "../devices/index.ts";
 import type { FioJob } from "../workloads/index.ts";
 import type { ParamOverride } from "../lib/params/index.ts";
+import { VALIDATION_CASES, caseStatus, type ValidationCase } from "../validation/cases.ts";
 import { createRunPool, type RunPool } from "./pool.ts";
 import type { RunResult } from "./run-job.ts";
 
-/** "Btrfs: turbo charge fsync" (5dc562c), the commit message's table, in fio's KB/s (= KiB/s). */
-export const SEED_TABLE: Readonly<Record<"sata-hdd" | "fusion-iodrive", Readonly<Record<"truncate-and-copy" | "modified-extents", number>>>> = {
-  "sata-hdd": { "truncate-and-copy": 82, "modified-extents": 140 },
-  "fusion-iodrive": { "truncate-and-copy": 431, "modified-extents": 2532 },
-};
 export const SEED_DEVICES = ["sata-hdd", "fusion-iodrive"] as const;
 export const SEED_LOGGERS = ["truncate-and-copy", "modified-extents"] as const;
+
+/** The validation case of a seed cell (validation/cases.ts: seed-<device>-<before|patched>). */
+export function seedCase(device: (typeof SEED_DEVICES)[number], logger: (typeof SEED_LOGGERS)[number]): ValidationCase {
+  const id = `seed-${device === "sata-hdd" ? "sata" : "fusion"}-${logger === "truncate-and-copy" ? "before" : "patched"}`;
+  const c = VALIDATION_CASES.find((x) => x.id === id);
+  if (c === undefined || c.device !== device || c.logger !== logger) throw new Error(`validation/cases.ts has no case ${id} for ${device} ${logger}`);
+  return c;
+}
+
+/** "Btrfs: turbo charge fsync" (5dc562c), the commit message's table, in fio's KB/s (= KiB/s): validation/cases.ts's seed cases. */
+export const SEED_TABLE = Object.fromEntries(
+  SEED_DEVICES.map((d) => [d, Object.fromEntries(SEED_LOGGERS.map((l) => [l, seedCase(d, l).measured]))]),
+) as Readonly<Record<(typeof SEED_DEVICES)[number], Readonly<Record<(typeof SEED_LOGGERS)[number], number>>>>;
 
 export interface ReproduceCell {
   readonly device: (typeof SEED_DEVICES)[number];
@@ -22,6 +31,8 @@ export interface ReproduceCell {
   readonly seedKiBps: number;
   /** (simulated - seed) / seed, in percent. */
   readonly errorPct: number;
+  /** fitted: a calibration used this cell (its error says nothing of the model); predicted: none did. */
+  readonly status: "fitted" | "predicted";
 }
 
 export interface ReproduceSpeedup {
@@ -30,6 +41,8 @@ export interface ReproduceSpeedup {
   readonly simulated: number;
   readonly seed: number;
   readonly errorPct: number;
+  /** fitted when either of its cells is. */
+  readonly status: "fitted" | "predicted";
 }
 
 export interface ReproduceOptions {
@@ -75,13 +88,15 @@ export async function reproduceSeed(o: ReproduceOptions, pool?: RunPool): Promis
     const result = results.get(t) as RunResult;
     const simulatedKiBps = throughputKiBps(result);
     const seedKiBps = SEED_TABLE[t.device][t.logger];
-    return { device: t.device, logger: t.logger, result, simulatedKiBps, seedKiBps, errorPct: ((simulatedKiBps - seedKiBps) / seedKiBps) * 100 };
+    const status = caseStatus(seedCase(t.device, t.logger).id);
+    return { device: t.device, logger: t.logger, result, simulatedKiBps, seedKiBps, errorPct: ((simulatedKiBps - seedKiBps) / seedKiBps) * 100, status };
   });
   const speedups = SEED_DEVICES.map((device) => {
     const of = (l: (typeof SEED_LOGGERS)[number]): ReproduceCell => cells.find((c) => c.device === device && c.logger === l) as ReproduceCell;
     const simulated = of("modified-extents").simulatedKiBps / of("truncate-and-copy").simulatedKiBps;
     const seed = SEED_TABLE[device]["modified-extents"] / SEED_TABLE[device]["truncate-and-copy"];
-    return { device, simulated, seed, errorPct: ((simulated - seed) / seed) * 100 };
+    const status: ReproduceSpeedup["status"] = of("modified-extents").status === "fitted" || of("truncate-and-copy").status === "fitted" ? "fitted" : "predicted";
+    return { device, simulated, seed, errorPct: ((simulated - seed) / seed) * 100, status };
   });
   return { cells, speedups };
 }

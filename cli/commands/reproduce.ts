@@ -56,7 +56,7 @@ export async function reproduceCommand(io: CliIo, options: ReproduceCommandOptio
     job: { name: job.name, description: job.description },
     seed: options.seed,
     speedups: out.speedups,
-    cells: out.cells.map((c) => ({ device: c.device, logger: c.logger, simulatedKiBps: c.simulatedKiBps, seedKiBps: c.seedKiBps, errorPct: c.errorPct, run: runDocument(c.result, version) })),
+    cells: out.cells.map((c) => ({ device: c.device, logger: c.logger, simulatedKiBps: c.simulatedKiBps, seedKiBps: c.seedKiBps, errorPct: c.errorPct, status: c.status, run: runDocument(c.result, version) })),
   });
   const text = options.format === "csv" ? csv : options.format === "json" ? json : reproduceTable(out.cells, out.speedups);
   if (options.out !== undefined) {

@@ -10,6 +10,7 @@ export const REPRODUCE_COLUMNS = [
   "fsyncs", "simulated_runtime_s", "fsync_lat_p50_us", "fsync_lat_p99_us", "fsyncs_fast", "fsyncs_full", "fsyncs_commit",
   "fsync_cpu_us", "fsync_data_io_us", "fsync_log_io_us", "fsync_flush_us", "fsync_commit_wait_us",
   "log_items_per_fsync", "log_blocks_per_fsync", "device_writes", "device_flushes", "commits",
+  "status", "speedup_status",
 ] as const;
 
 type Row = Record<(typeof REPRODUCE_COLUMNS)[number], string>;
@@ -46,6 +47,8 @@ export function reproduceRows(cells: readonly ReproduceCell[], speedups: readonl
       device_writes: run.device_writes,
       device_flushes: run.device_flushes,
       commits: String(r.modelStats.commits ?? 0),
+      status: c.status,
+      speedup_status: s.status,
     };
   });
 }
@@ -60,20 +63,21 @@ export function reproduceTable(cells: readonly ReproduceCell[], speedups: readon
   const lines = [
     'Reproducing "Btrfs: turbo charge fsync" (Linux 3.7): the seed job, one parameter set for all cells',
     "",
-    `${"device".padEnd(16)}${"logger".padEnd(20)}${"simulated KiB/s".padStart(16)}${"seed KiB/s".padStart(12)}${"error".padStart(10)}   fsync time: cpu / data / log / flush / commit (ms, mean)`,
+    `${"device".padEnd(16)}${"logger".padEnd(20)}${"simulated KiB/s".padStart(16)}${"seed KiB/s".padStart(12)}${"error".padStart(10)}  ${"status".padEnd(10)}  fsync time: cpu / data / log / flush / commit (ms, mean)`,
   ];
   for (const c of cells) {
     const r = c.result;
     const b = r.fsyncBreakdownNs;
     const ms = (ns: number): string => fixed(r.fsyncs > 0 ? ns / r.fsyncs / 1e6 : 0, 2);
     lines.push(
-      `${c.device.padEnd(16)}${c.logger.padEnd(20)}${fixed(c.simulatedKiBps, 1).padStart(16)}${String(c.seedKiBps).padStart(12)}${pct(c.errorPct).padStart(10)}   ` +
+      `${c.device.padEnd(16)}${c.logger.padEnd(20)}${fixed(c.simulatedKiBps, 1).padStart(16)}${String(c.seedKiBps).padStart(12)}${pct(c.errorPct).padStart(10)}  ${c.status.padEnd(10)}  ` +
         `${ms(b.cpu)} / ${ms(b.dataIo)} / ${ms(b.logIo)} / ${ms(b.flush)} / ${ms(b.commit)}`,
     );
   }
   lines.push("", "speedup (modified-extents / truncate-and-copy)");
   for (const s of speedups) {
-    lines.push(`${s.device.padEnd(16)}simulated ${fixed(s.simulated, 2)}x   seed ${fixed(s.seed, 2)}x   error ${pct(s.errorPct)}`);
+    lines.push(`${s.device.padEnd(16)}simulated ${fixed(s.simulated, 2)}x   seed ${fixed(s.seed, 2)}x   error ${pct(s.errorPct)}   ${s.status}`);
   }
+  lines.push("", "fitted: a calibration used the cell (validation/cases.ts FITTED), so its error is not a test of the model; predicted: no fit used it.");
   return `${lines.join("\n")}\n`;
 }

@@ -11,7 +11,8 @@ import { cycles, folderEdges, importEdges, layerViolations, sourceFiles, type Im
  * below holds them to it).
  * lib: parameters, errors, messages, small algorithms. sim: the event core. block: bios, the
  * request queue and the device interface it calls. devices: the device models. fs: the filesystem
- * interface and the raw device. btrfs: the btrfs model. workloads: fio jobs and iologs. run: a
+ * interface and the raw device. btrfs: the btrfs model. workloads: fio jobs and iologs. validation:
+ * published measurements and what the calibration fitted (data). run: a
  * workload, a filesystem and a device wired into a run; the registries of filesystems; sweeps.
  * crash: the crash-consistency checker. charts, report, cli: the outputs and the command line
  * (which reads its version from package.json). tools: benchmarks, calibration and generators,
@@ -25,12 +26,13 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   fs: ["lib", "sim", "block"],
   btrfs: ["lib", "sim", "block", "fs"],
   workloads: ["lib", "fs"],
-  run: ["lib", "sim", "block", "devices", "fs", "btrfs", "workloads"],
+  validation: [],
+  run: ["lib", "sim", "block", "devices", "fs", "btrfs", "workloads", "validation"],
   crash: ["lib", "sim", "block", "fs", "btrfs", "workloads", "run"],
   charts: ["lib", "devices", "run"],
   report: ["lib", "devices", "run", "charts"],
-  cli: ["lib", "sim", "block", "devices", "fs", "btrfs", "workloads", "run", "crash", "charts", "report", "package.json"],
-  tools: ["lib", "sim", "block", "devices", "fs", "btrfs", "workloads", "run", "crash", "charts", "report", "cli", "bin", "test"],
+  cli: ["lib", "sim", "block", "devices", "fs", "btrfs", "workloads", "validation", "run", "crash", "charts", "report", "package.json"],
+  tools: ["lib", "sim", "block", "devices", "fs", "btrfs", "workloads", "validation", "run", "crash", "charts", "report", "cli", "bin", "test"],
 };
 
 const ROOT = ".";
