@@ -12,7 +12,7 @@ import { chartCommand } from "./commands/chart.ts";
 import { reportCommand } from "./commands/report.ts";
 import { reproduceCommand } from "./commands/reproduce.ts";
 import { RUN_FORMATS, runCommand } from "./commands/run.ts";
-import { VALIDATE_FORMATS, validateCommand } from "./commands/validate.ts";
+import { DEFAULT_BAND_SAMPLES, VALIDATE_FORMATS, validateCommand } from "./commands/validate.ts";
 import { SWEEP_HELP, sweepCommand } from "./commands/sweep.ts";
 import { mergeCommand } from "./commands/merge.ts";
 import type { CliIo } from "./io.ts";
@@ -142,6 +142,7 @@ export function buildProgram(io: CliIo, version: string, status: CliStatus = { e
     .option("--case <id>", "run only this case (repeatable)", collect, [])
     .option("--seed <n>", "seed of the runs", parseSeed, 1)
     .addOption(new Option("--format <format>", "output format").choices(VALIDATE_FORMATS).default("table"))
+    .option("--samples <n>", "uncertainty samples per case over the unconfirmed parameters' ranges (0: no bands)", parseCount(0, 10_000), DEFAULT_BAND_SAMPLES)
     .option("--workers <n>", "cases run in parallel on this many worker threads (results do not depend on it)", parseWorkers, defaultWorkers())
     .addHelpText(
       "after",
@@ -150,8 +151,8 @@ export function buildProgram(io: CliIo, version: string, status: CliStatus = { e
         "true by construction); predicted = no fit used it: only these say how good the model is.\n" +
         "Exit status: 0, or 1 if a case could not be run (its error is printed).",
     )
-    .action(async (opts: { case: string[]; seed: number; format: (typeof VALIDATE_FORMATS)[number]; workers: number }) => {
-      status.exitCode = await validateCommand(io, { seed: opts.seed, cases: opts.case, format: opts.format, workers: opts.workers }, version);
+    .action(async (opts: { case: string[]; seed: number; format: (typeof VALIDATE_FORMATS)[number]; workers: number; samples: number }) => {
+      status.exitCode = await validateCommand(io, { seed: opts.seed, cases: opts.case, format: opts.format, workers: opts.workers, samples: opts.samples }, version);
     });
 
   program

@@ -9,3 +9,4 @@ export { partitionPoint, partitionPointOf } from "./partition-point.ts";
 export { RandomMap } from "./random-map.ts";
 export { PACKAGE_ROOT, RUNS_COMPILED, packagePath } from "./package-root.ts";
 export { readInputText } from "./read-input.ts";
+export { latinHypercube } from "./latin-hypercube.ts";

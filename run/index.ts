@@ -8,3 +8,4 @@ export type { RunTask } from "./workers/run-task.ts";
 export { checkRunTask, inShard, keyAppliesTo, parseShard, splitSweepList, sweepPoints, type SweepAxis, type SweepGrid, type SweepPoint, type SweepShard } from "./sweep-grid.ts";
 export { ALL_LOGGERS, DEFAULT_FS, FILESYSTEMS, FS_KINDS, buildFilesystem, checkFsKind, fsLogger, fsParamGroups, jobTraits, loggerSpec, type BuiltFs, type FsChoice, type FsKind } from "./filesystems.ts";
 export { caseTask, rateIn, runValidation, type ValidateOptions, type ValidationRow } from "./validate.ts";
+export { band, bandSamples, uncertainParams, valueAt, type SampleOverrides, type UncertainParam } from "./bands.ts";

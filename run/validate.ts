@@ -10,6 +10,7 @@ import { createRunPool, type RunPool } from "./pool.ts";
 import type { RunResult } from "./run-job.ts";
 import type { RunTask } from "./workers/run-task.ts";
 import type { DeviceKind } from "../devices/index.ts";
+import { band, bandSamples, uncertainParams, type SampleOverrides } from "./bands.ts";
 
 export interface ValidationRow {
   readonly case: ValidationCase;
@@ -21,13 +22,17 @@ export interface ValidationRow {
   /** Why the case could not be run. */
   readonly error: string | undefined;
   readonly result: RunResult | undefined;
+  /** The lowest and highest simulated rate over the uncertainty samples; undefined without samples. */
+  readonly band: { readonly low: number; readonly high: number } | undefined;
 }
 
 export interface ValidateOptions {
   readonly seed: number;
   /** Only these cases (by id), in table order; all when undefined. */
   readonly cases?: readonly string[] | undefined;
-  /** Called after each case. */
+  /** Uncertainty samples (Latin hypercube over the unconfirmed parameters); 0 for no bands. */
+  readonly samples?: number;
+  /** Called after each run (a case, or a case in one sample). */
   readonly onCase?: (done: number, total: number) => void;
 }
 
@@ -36,29 +41,42 @@ export function rateIn(result: RunResult, unit: ValidationCase["unit"]): number 
   return result.runtimeNs > 0 ? result.bytesWritten / UNITS[unit] / (result.runtimeNs / 1e9) : 0;
 }
 
-/** The run of one case. */
-export function caseTask(c: ValidationCase, seed: number): RunTask {
+/** The run of one case, with one uncertainty sample's overrides if given. */
+export function caseTask(c: ValidationCase, seed: number, sample?: SampleOverrides): RunTask {
   const { jobs } = readJobFile(packagePath(c.job));
-  return { jobs, device: c.device as DeviceKind, fs: checkFsKind(DEFAULT_FS), logger: c.logger, seed };
+  const device = c.device as DeviceKind;
+  return { jobs, device, fs: checkFsKind(DEFAULT_FS), logger: c.logger, seed, deviceOverrides: sample?.device(device) ?? [], fsOverrides: sample?.fs };
 }
 
 /** Runs the cases on `pool` (longest-running first would need their lengths; table order it is). */
 export async function runValidation(o: ValidateOptions, pool?: RunPool): Promise<ValidationRow[]> {
   const cases = o.cases === undefined ? VALIDATION_CASES : o.cases.map((id) => VALIDATION_CASES.find((c) => c.id === id) as ValidationCase);
   const runner = pool ?? createRunPool(1);
+  const samples = o.samples ?? 0;
+  const varied = uncertainParams(cases.map((c) => c.device as DeviceKind), [DEFAULT_FS]);
+  // Without a parameter to vary there is no band to draw (every sample would be the nominal run).
+  const draws = samples > 0 && varied.length > 0 ? bandSamples(varied, samples, `${o.seed}/bands`) : [];
+  const total = cases.length * (1 + draws.length);
   let done = 0;
+  const rate = async (c: ValidationCase, sample?: SampleOverrides): Promise<{ simulated: number; result: RunResult }> => {
+    try {
+      const result = await runner.run(caseTask(c, o.seed, sample));
+      return { simulated: rateIn(result, c.unit), result };
+    } finally {
+      o.onCase?.(++done, total);
+    }
+  };
   try {
     return await Promise.all(
       cases.map(async (c): Promise<ValidationRow> => {
         const status = caseStatus(c.id);
         try {
-          const result = await runner.run(caseTask(c, o.seed));
-          const simulated = rateIn(result, c.unit);
-          return { case: c, status, simulated, errorPct: ((simulated - c.measured) / c.measured) * 100, error: undefined, result };
+          const [nominal, ...sampled] = await Promise.all([rate(c), ...draws.map((d) => rate(c, d))]);
+          const { simulated, result } = nominal as { simulated: number; result: RunResult };
+          const spread = sampled.length > 0 ? band(sampled.map((s) => s.simulated)) : undefined;
+          return { case: c, status, simulated, errorPct: ((simulated - c.measured) / c.measured) * 100, error: undefined, result, band: spread };
         } catch (error) {
-          return { case: c, status, simulated: undefined, errorPct: undefined, error: error instanceof Error ? error.message : String(error), result: undefined };
-        } finally {
-          o.onCase?.(++done, cases.length);
+          return { case: c, status, simulated: undefined, errorPct: undefined, error: error instanceof Error ? error.message : String(error), result: undefined, band: undefined };
         }
       }),
     );

@@ -6,6 +6,8 @@ export {
   type BooleanParamSpec,
   type ChoiceParamSpec,
   type NumberParamSpec,
+  type NumberUncertainty,
+  type ValuesUncertainty,
   type ParamSpec,
   type ParamTable,
   type ParamValue,

@@ -22,6 +22,21 @@ interface ParamBase {
   readonly status: SourceStatus;
 }
 
+/**
+ * How far an unconfirmed value may plausibly be from its default: the range the uncertainty bands
+ * sample (uniformly, or each value alike), and why that range.
+ */
+export interface NumberUncertainty {
+  readonly low: number;
+  readonly high: number;
+  readonly why: string;
+}
+
+export interface ValuesUncertainty<V> {
+  readonly values: readonly V[];
+  readonly why: string;
+}
+
 /** A number; its unit is the suffix of its name (see units.ts). */
 export interface NumberParamSpec extends ParamBase {
   readonly kind: "number";
@@ -30,17 +45,23 @@ export interface NumberParamSpec extends ParamBase {
   readonly max: number;
   /** Only whole numbers are accepted. */
   readonly integer?: boolean;
+  /** For an unconfirmed default: the plausible range (within min..max). */
+  readonly uncertainty?: NumberUncertainty;
 }
 
 export interface BooleanParamSpec extends ParamBase {
   readonly kind: "boolean";
   readonly default: boolean;
+  /** For an unconfirmed default: the plausible values. */
+  readonly uncertainty?: ValuesUncertainty<boolean>;
 }
 
 export interface ChoiceParamSpec extends ParamBase {
   readonly kind: "choice";
   readonly choices: readonly string[];
   readonly default: string;
+  /** For an unconfirmed default: the plausible choices. */
+  readonly uncertainty?: ValuesUncertainty<string>;
 }
 
 export type ParamSpec = NumberParamSpec | BooleanParamSpec | ChoiceParamSpec;

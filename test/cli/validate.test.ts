@@ -8,7 +8,7 @@ import { cli } from "./harness.ts";
 
 describe("fsyncsim validate", () => {
   it("runs a case and prints it in its unit with its status", async () => {
-    const r = await cli(["validate", "--case", "seed-fusion-patched", "--workers", "1", "--format", "csv"]);
+    const r = await cli(["validate", "--case", "seed-fusion-patched", "--samples", "0", "--workers", "1", "--format", "csv"]);
     expect(r.code).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(1);
@@ -19,9 +19,9 @@ describe("fsyncsim validate", () => {
   it("counts only predicted cases in its summary", () => {
     const c = (id: string) => VALIDATION_CASES.find((x) => x.id === id)!;
     const text = validateTable([
-      { case: c("seed-fusion-patched"), status: "fitted", simulated: 2532, errorPct: 0, error: undefined, result: undefined },
-      { case: c("dd-ramdisk-before"), status: "predicted", simulated: 1.2, errorPct: -20, error: undefined, result: undefined },
-      { case: c("dd-sata-before"), status: "predicted", simulated: 50, errorPct: -51.9, error: undefined, result: undefined },
+      { case: c("seed-fusion-patched"), status: "fitted", simulated: 2532, errorPct: 0, error: undefined, result: undefined, band: undefined },
+      { case: c("dd-ramdisk-before"), status: "predicted", simulated: 1.2, errorPct: -20, error: undefined, result: undefined, band: undefined },
+      { case: c("dd-sata-before"), status: "predicted", simulated: 50, errorPct: -51.9, error: undefined, result: undefined, band: undefined },
     ]);
     expect(text).toMatch(/predicted: 2 case\(s\), 1 within ±25 % of the measurement/);
     expect(text).toMatch(/fitted: 1 case\(s\)/);
