@@ -9,3 +9,4 @@ export { checkRunTask, inShard, keyAppliesTo, parseShard, splitSweepList, sweepP
 export { ALL_LOGGERS, DEFAULT_FS, FILESYSTEMS, FS_KINDS, buildFilesystem, checkFsKind, fsLogger, fsParamGroups, jobTraits, loggerSpec, type BuiltFs, type FsChoice, type FsKind } from "./filesystems.ts";
 export { caseTask, rateIn, runValidation, type ValidateOptions, type ValidationRow } from "./validate.ts";
 export { band, bandSamples, uncertainParams, valueAt, type SampleOverrides, type UncertainParam } from "./bands.ts";
+export { fitParameter, fitParameters, gaussNewtonStep, simulateCases, type FitOptions, type FitParameter, type FitResult } from "./calibration.ts";
