@@ -1,12 +1,12 @@
-// A 7200 rpm SATA desktop disk of 2012 (Hitachi Deskstar 7K1000.C / Seagate Constellation ES.3
-// class), modelled mechanically: a fitted seek curve, the platter's angle tracked through simulated
-// time, zoned transfer rates, head switches and write settle, a per-command controller overhead,
-// and a volatile write-back cache. Commands are served one at a time in arrival order (no NCQ
-// reordering). A cached write completes after the overhead and the SATA transfer; the cache is
-// written to the platters only when a FLUSH CACHE arrives or when it is full (no idle-time
-// destaging). Destage order: 'clook' = ascending LBA from the head, wrapping (the default, fitted
-// to the seed table); 'sptf' = shortest positioning time (seek + rotation) first, as firmware with
-// rotational position ordering would do.
+// A 7200 rpm SATA desktop disk of 2012, one drive: the Hitachi Deskstar 7K1000.C 1 TB
+// (HDS721010CLA332; 2 platters, 4 heads, 32 MB cache). Modelled mechanically: a fitted seek curve,
+// the platter's angle tracked through simulated time, zoned transfer rates, head switches and write
+// settle, a per-command controller overhead, and a volatile write-back cache. Commands are served
+// one at a time in arrival order (no NCQ reordering). A cached write completes after the overhead
+// and the SATA transfer; the cache is written to the platters only when a FLUSH CACHE arrives or
+// when it is full (no idle-time destaging). Destage order: 'clook' = ascending LBA from the head,
+// wrapping (the default, chosen by the seed table's SATA cells); 'sptf' = shortest positioning time
+// (seek + rotation) first, as firmware with rotational position ordering would do.
 // Linux 2012 ran libata with fua=0, so FUA reaches this disk as write + FLUSH CACHE.
 // Sources: docs/sources.md §D0.2, §D1.1-D1.6.
 import type { ParamTable, ParamValues } from "../lib/params/index.ts";
@@ -22,56 +22,64 @@ const MS = 1e6;
 const SATA_HDD_PARAMS = {
   capacityBytes: {
     kind: "number", default: 1_000_204_886_016, min: 2 ** 30, max: 2 ** 50, integer: true,
-    help: "addressable size (1 TB: 1,953,525,168 sectors of 512 B)",
-    source: "IDEMA LBA count for a 1 TB drive", status: "convention",
+    help: "addressable size (1,953,525,168 sectors of 512 B)",
+    source: "fdisk of a Deskstar 7K1000.C 0F10383, Ubuntu Forums, Oct 2011 (docs/sources.md §D1.4)", status: "secondary",
   },
   rotationRpm: {
     kind: "number", default: 7200, min: 3600, max: 15000,
-    help: "spindle speed", source: "Deskstar 7K1000.C / Constellation ES.3 datasheets", status: "confirmed",
+    help: "spindle speed", source: "Deskstar 7K1000.C: 7200 rpm (retail listing); 7199.8 measured (Wong 2019)", status: "secondary",
   },
   surfacesCount: {
     kind: "number", default: 4, min: 1, max: 20, integer: true,
-    help: "recording surfaces (heads)", source: "2-platter 1 TB desktop drive (Deskstar 7K1000.C)", status: "derived",
+    help: "recording surfaces (heads)", source: "Deskstar 7K1000.C 1 TB: 4 surfaces measured (Wong 2019)", status: "secondary",
   },
   zonesCount: {
     kind: "number", default: 30, min: 1, max: 200, integer: true,
-    help: "recording zones from outer to inner diameter", source: "Hitachi Deskstar 7K500 manual (30 zones)", status: "confirmed",
+    help: "recording zones from outer to inner diameter",
+    source: "7K1000.C count not found; 30 as in Hitachi's Deskstar 7K500 manual (plausibility)", status: "unconfirmed",
   },
-  outerZoneBytesPerS: {
-    kind: "number", default: 175e6, min: 1e6, max: 1e10,
-    help: "media transfer rate of the outermost zone", source: "Constellation ES.3 manual, 175 MB/s OD", status: "confirmed",
+  outerTrackSectors: {
+    kind: "number", default: 2673, min: 1, max: 100_000, integer: true,
+    help: "512 B sectors on a track of the outermost zone (media rate = sectors x 512 B per revolution)",
+    source: "Deskstar 7K1000.C: 2673 measured (Wong 2019)", status: "secondary",
   },
-  innerZoneBytesPerS: {
-    kind: "number", default: 83e6, min: 1e6, max: 1e10,
-    help: "media transfer rate of the innermost zone", source: "Constellation ES.3 manual, 83 MB/s ID", status: "confirmed",
+  innerTrackSectors: {
+    kind: "number", default: 1350, min: 1, max: 100_000, integer: true,
+    help: "512 B sectors on a track of the innermost zone",
+    source: "Deskstar 7K1000.C: 1350 measured (Wong 2019)", status: "secondary",
   },
   seekSingleTrackMs: {
     kind: "number", default: 1.0, min: 0.05, max: 20,
-    help: "read seek to the adjacent cylinder", source: "Hitachi Travelstar 7K320 spec, 1.0 ms typical", status: "confirmed",
+    help: "read seek to the adjacent cylinder",
+    source: "7K1000.C figure not found; Hitachi Travelstar 7K320 spec 1.0 ms; at most the 7K1000.C's 1.23 ms track skew (docs/sources.md §D1.4)",
+    status: "unconfirmed",
   },
   seekAverageMs: {
     kind: "number", default: 8.5, min: 0.1, max: 50,
-    help: "read seek averaged over random start and end cylinders", source: "Hitachi Deskstar 7K1000.C spec p.20, 8.5 ms typical", status: "confirmed",
+    help: "read seek averaged over random start and end cylinders", source: "Deskstar 7K1000.C spec p.20 Table 9, 2-disk model, 8.5 ms typical", status: "confirmed",
   },
   seekFullStrokeMs: {
-    kind: "number", default: 20, min: 0.2, max: 100,
-    help: "read seek across all cylinders", source: "Travelstar 7K320 spec 20 ms; docs/sources.md §D1.6 preset", status: "confirmed",
+    kind: "number", default: 15.2, min: 0.2, max: 100,
+    help: "read seek across all cylinders",
+    source: "Deskstar 7K1000.C: 15.2 ms measured, host and controller overhead included (Wong 2019)", status: "secondary",
   },
   writeSettleMs: {
     kind: "number", default: 1.0, min: 0, max: 10,
-    help: "extra settle after a seek before writing", source: "7K1000.C average write seek 9.5 vs read 8.5 ms", status: "confirmed",
+    help: "extra settle after a seek before writing", source: "7K1000.C spec p.20: average write seek 9.5 vs read 8.5 ms", status: "derived",
   },
   headSwitchMs: {
-    kind: "number", default: 1.0, min: 0, max: 10,
-    help: "time to switch to another surface in the same cylinder", source: "docs/sources.md §D1.6 suggests ≈1 ms; no 2012 figure found", status: "unconfirmed",
+    kind: "number", default: 1.2346, min: 0, max: 10,
+    help: "time to switch to another surface in the same cylinder; also the skew between a cylinder's tracks",
+    source: "7K1000.C track skew 4/27 rev measured (Wong 2019) = 1.2346 ms at 7200 rpm; no head-switch figure found (docs/sources.md §D1.4)", status: "derived",
   },
   commandOverheadMs: {
     kind: "number", default: 0.3, min: 0, max: 10,
-    help: "controller time per command (read, write or flush)", source: "docs/sources.md §D1.4: 0.1-0.5 ms plausible, IBM DDRS < 0.4 ms", status: "unconfirmed",
+    help: "controller time per command (read, write or flush)",
+    source: "7K1000.C figure not found; a few hundred µs (Wong 2019), IBM DDRS < 0.4 ms (docs/sources.md §D1.3-D1.4)", status: "unconfirmed",
   },
   interfaceBytesPerS: {
     kind: "number", default: 300e6, min: 1e6, max: 1e10,
-    help: "SATA link rate for data into the cache", source: "SATA 3 Gb/s with 8b/10b coding", status: "confirmed",
+    help: "SATA link rate for data into the cache", source: "Deskstar 7K1000.C: SATA 3.0 Gb/s (retail listing), 8b/10b coding", status: "secondary",
   },
   writeCacheEnabled: {
     kind: "boolean", default: true,
@@ -79,7 +87,7 @@ const SATA_HDD_PARAMS = {
   },
   writeCacheBytes: {
     kind: "number", default: 32 * 2 ** 20, min: SECTOR_BYTES, max: 2 ** 34, integer: true,
-    help: "cache space for dirty write data", source: "32 MB on 2012 desktop drives (WD10EALX; 7K1000.C)", status: "secondary",
+    help: "cache space for dirty write data", source: "Deskstar 7K1000.C 0F10383: 32 MB cache (retail listing)", status: "secondary",
   },
   fuaEnabled: {
     kind: "boolean", default: false,
@@ -111,7 +119,7 @@ function createSataHdd(p: SataHddParams): DeviceModel {
   const capacitySectors = Math.floor(p.capacityBytes / SECTOR_BYTES);
   const layout = new ZonedLayout({
     capacitySectors, surfaces: p.surfacesCount, zones: p.zonesCount,
-    outerBytesPerS: p.outerZoneBytesPerS, innerBytesPerS: p.innerZoneBytesPerS, revolutionNs,
+    outerTrackSectors: p.outerTrackSectors, innerTrackSectors: p.innerTrackSectors, revolutionNs,
   });
   const seek = fitSeekCurve(
     { singleTrackNs: p.seekSingleTrackMs * MS, averageNs: p.seekAverageMs * MS, fullStrokeNs: p.seekFullStrokeMs * MS,

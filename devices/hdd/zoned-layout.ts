@@ -1,18 +1,17 @@
 // Where each logical block of a zoned-recording disk sits: zone, cylinder, surface (head) and
 // sector within the track. Zones hold equal numbers of cylinders; sectors per track fall linearly
-// from the outer zone to the inner one in proportion to the media rate (zone rate = track bytes per
+// from the outer zone's count to the inner zone's (a zone's media rate is its track's bytes per
 // revolution). LBAs run through a cylinder surface by surface, then to the next cylinder inwards.
 // (DiskSim's layout_g1, without spare sectors.) Track skew is timing, so it lives in mechanics.ts.
-import { SECTOR_BYTES } from "../../block/index.ts";
 
 export interface ZonedLayoutSpec {
   readonly capacitySectors: number;
   readonly surfaces: number;
   readonly zones: number;
-  /** Media rate of the outermost zone, bytes per second. */
-  readonly outerBytesPerS: number;
-  /** Media rate of the innermost zone, bytes per second. */
-  readonly innerBytesPerS: number;
+  /** Sectors on one track of the outermost zone. */
+  readonly outerTrackSectors: number;
+  /** Sectors on one track of the innermost zone. */
+  readonly innerTrackSectors: number;
   readonly revolutionNs: number;
 }
 
@@ -44,8 +43,8 @@ export class ZonedLayout {
     const sectorsPerTrack: number[] = [];
     for (let z = 0; z < spec.zones; z++) {
       const fraction = spec.zones === 1 ? 0 : z / (spec.zones - 1);
-      const rate = spec.outerBytesPerS + (spec.innerBytesPerS - spec.outerBytesPerS) * fraction;
-      sectorsPerTrack.push(Math.max(1, Math.floor((rate * spec.revolutionNs) / 1e9 / SECTOR_BYTES)));
+      const sectors = spec.outerTrackSectors + (spec.innerTrackSectors - spec.outerTrackSectors) * fraction;
+      sectorsPerTrack.push(Math.max(1, Math.round(sectors)));
     }
     const sectorsPerCylinderRound = sectorsPerTrack.reduce((s, n) => s + n, 0) * spec.surfaces;
     this.cylindersPerZone = Math.ceil(spec.capacitySectors / sectorsPerCylinderRound);

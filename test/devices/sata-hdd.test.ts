@@ -1,21 +1,34 @@
-// The SATA disk model held to its datasheet parameters (docs/sources.md §D1.4-D1.6): seek +
-// rotation + transfer for uncached writes, zone-rate sequential transfer, cached writes at
-// interface speed, and FLUSH CACHE paying one positioning per scattered dirty block.
+// The SATA disk model held to its drive's parameters, the Hitachi Deskstar 7K1000.C 1 TB
+// (docs/sources.md §D1.3-D1.6): seek + rotation + transfer for uncached writes, zone-rate
+// sequential transfer, cached writes at interface speed, and FLUSH CACHE paying one positioning per
+// scattered dirty block.
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import type { DeviceCommand, DeviceModel } from "../../block/index.ts";
-import { createDevice } from "../../devices/index.ts";
+import { createDevice, deviceSpec } from "../../devices/index.ts";
 import { fitSeekCurve } from "../../devices/hdd/seek-curve.ts";
 import { ZonedLayout } from "../../devices/hdd/zoned-layout.ts";
 
 const MS = 1e6;
+/** Reference: 7200 rpm (7K1000.C retail listing; 7199.8 measured, Wong 2019). */
 const REV_NS = 60e9 / 7200;
+/** Reference: commandOverheadMs default 0.3 (unconfirmed, §D1.4). */
 const OVERHEAD_NS = 0.3 * MS;
+/** Reference: 7K1000.C spec p.20, average write seek 9.5 ms - read 8.5 ms. */
 const SETTLE_NS = 1.0 * MS;
-const HEAD_SWITCH_NS = 1.0 * MS;
+/** Reference: 7K1000.C track skew 4/27 rev (Wong 2019) = 1.2346 ms at 7200 rpm. */
+const HEAD_SWITCH_NS = 1.2346 * MS;
+/** Reference: 4 surfaces measured on the 7K1000.C 1 TB (Wong 2019). */
 const SURFACES = 4;
-/** Sectors per track in the outer zone: 175 MB/s x one revolution / 512 B. */
-const OUTER_SPT = Math.floor((175e6 * REV_NS) / 1e9 / 512);
+/** Reference: sectors per track 2673 (OD) and 1350 (ID), measured on the 7K1000.C (Wong 2019). */
+const OUTER_SPT = 2673;
+const INNER_SPT = 1350;
+/** Media rate of a zone: its track's bytes once per revolution. */
+const rateOf = (spt: number): number => (spt * 512 * 1e9) / REV_NS;
+/** Reference: seeks 1.0 (single track, unconfirmed), 8.5 (7K1000.C spec p.20), 15.2 ms (full stroke, Wong 2019). */
+const SEEK_SPEC = { singleTrackNs: 1 * MS, averageNs: 8.5 * MS, fullStrokeNs: 15.2 * MS };
+/** Reference: 1,000,204,886,016 B (fdisk of a 7K1000.C, §D1.4). */
+const CAPACITY_SECTORS = Math.floor(1_000_204_886_016 / 512);
 
 function disk(set: Record<string, string> = {}): DeviceModel {
   return createDevice("sata-hdd", Object.entries(set).map(([name, value]) => ({ name, value, where: "test" }))).model;
@@ -30,9 +43,32 @@ const uniform = (seed: number): (() => number) => seedrandom.alea(String(seed));
 /** The model's own layout for the default parameters (to pick LBAs on chosen cylinders). */
 function defaultLayout(): ZonedLayout {
   return new ZonedLayout({
-    capacitySectors: Math.floor(1_000_204_886_016 / 512), surfaces: SURFACES, zones: 30,
-    outerBytesPerS: 175e6, innerBytesPerS: 83e6, revolutionNs: REV_NS });
+    capacitySectors: CAPACITY_SECTORS, surfaces: SURFACES, zones: 30, // Reference: zonesCount 30 (unconfirmed)
+    outerTrackSectors: OUTER_SPT, innerTrackSectors: INNER_SPT, revolutionNs: REV_NS });
 }
+
+describe("sata-hdd defaults", () => {
+  it("are one drive's figures, the Deskstar 7K1000.C 1 TB (HDS721010CLA332)", () => {
+    const d = createDevice("sata-hdd", []).params;
+    expect(d).toMatchObject({
+      capacityBytes: 1_000_204_886_016, // Reference: fdisk of a 7K1000.C 0F10383 (Ubuntu Forums, 2011-10-14)
+      rotationRpm: 7200, // Reference: retail listing "7200 RPM"; Wong 2019 measured 7199.8
+      surfacesCount: 4, // Reference: Wong 2019, Results Summary
+      outerTrackSectors: 2673, // Reference: Wong 2019, sectors/track 2673 - 1350
+      innerTrackSectors: 1350,
+      seekAverageMs: 8.5, // Reference: 7K1000.C spec p.20 Table 9, 2-disk model, read typical
+      seekFullStrokeMs: 15.2, // Reference: Wong 2019, max. seek (host overhead included)
+      writeSettleMs: 1.0, // Reference: 7K1000.C spec p.20 Table 9, write 9.5 - read 8.5 ms
+      headSwitchMs: 1.2346, // Reference: Wong 2019, skew 53.3 degrees = 4/27 rev at 7200 rpm
+      interfaceBytesPerS: 300e6, // Reference: retail listing "SATA 3.0Gb/s"
+      writeCacheBytes: 32 * 2 ** 20, // Reference: retail listing "32MB Cache"
+    });
+    // The figures no document of this drive gives are marked so (docs/sources.md §D1.4).
+    const p = deviceSpec("sata-hdd").params as Record<string, { status: string }>;
+    for (const name of ["zonesCount", "seekSingleTrackMs", "commandOverheadMs"]) expect(p[name]!.status).toBe("unconfirmed");
+    expect(p.destageOrder!.status).toBe("calibrated");
+  });
+});
 
 describe("sata-hdd, write cache off", () => {
   const uncached = { writeCacheEnabled: "false" };
@@ -69,17 +105,19 @@ describe("sata-hdd, write cache off", () => {
       total += done - t;
       t = done;
     }
-    // Datasheet: average write seek 9.5 ms = 8.5 read + 1.0 settle (Deskstar 7K1000.C); rotation 4.17 ms.
-    const expected = OVERHEAD_NS + 9.5 * MS + REV_NS / 2 + (8 * 512 * 1e9) / ((175e6 + 83e6) / 2);
+    // Reference: average write seek 9.5 ms = 8.5 read + 1.0 settle (7K1000.C spec p.20); rotation 4.17 ms;
+    // transfer at the mean of the zone rates (2673 and 1350 sectors per turn).
+    const expected = OVERHEAD_NS + 9.5 * MS + REV_NS / 2 + (8 * 512 * 1e9) / ((rateOf(OUTER_SPT) + rateOf(INNER_SPT)) / 2);
     expect(total / n / expected).toBeGreaterThan(0.97);
     expect(total / n / expected).toBeLessThan(1.03);
   });
 
   it("transfers a whole track at the zone's media rate, outer and inner", () => {
     const layout = defaultLayout();
+    // Reference: 2673 x 512 B x 120 rev/s = 164.2 MB/s outer, 1350 -> 82.9 MB/s inner (Wong 2019).
     for (const [zone, rate] of [
-      [layout.zones[0]!, 175e6],
-      [layout.zones[layout.zones.length - 1]!, 83e6],
+      [layout.zones[0]!, rateOf(OUTER_SPT)],
+      [layout.zones[layout.zones.length - 1]!, rateOf(INNER_SPT)],
     ] as const) {
       const d = disk(uncached);
       const lba = zone.firstLba;
@@ -99,8 +137,9 @@ describe("sata-hdd, write cache off", () => {
     const d = disk(uncached);
     const tracks = 40; // 10 cylinders of 4 surfaces, from LBA 0
     const duration = d.submit(write(0, tracks * OUTER_SPT), 0);
-    const seek = fitSeekCurve({ singleTrackNs: 1 * MS, averageNs: 8.5 * MS, fullStrokeNs: 20 * MS, maxDistanceCyl: defaultLayout().cylinders - 1 }, "t");
+    const seek = fitSeekCurve({ ...SEEK_SPEC, maxDistanceCyl: defaultLayout().cylinders - 1 }, "t");
     const firstWait = REV_NS - OVERHEAD_NS; // sector 0 passed the head at t=0
+    // Reference: the skews equal the switch times, so no turn is lost at a track boundary (mechanics.ts).
     const expected = OVERHEAD_NS + firstWait + tracks * REV_NS + 30 * HEAD_SWITCH_NS + 9 * (seek.timeNs(1) + SETTLE_NS);
     expect(Math.abs(duration - expected)).toBeLessThan(1_000);
   });
@@ -109,6 +148,7 @@ describe("sata-hdd, write cache off", () => {
 describe("sata-hdd, write cache on (the 2012 default)", () => {
   it("acknowledges a write after the command overhead and the SATA transfer", () => {
     const d = disk();
+    // Reference: SATA 3.0 Gb/s = 300 MB/s of data (7K1000.C retail listing, 8b/10b).
     expect(d.submit(write(123_456_789), 0)).toBe(Math.round(OVERHEAD_NS + (4096 * 1e9) / 300e6));
   });
 
@@ -127,7 +167,7 @@ describe("sata-hdd, write cache on (the 2012 default)", () => {
       return d.submit(flush, t) - t;
     };
     // C-LOOK visits the blocks in LBA order: each costs a seek of about 1/N of the stroke + settle + half a turn.
-    const seek = fitSeekCurve({ singleTrackNs: 1 * MS, averageNs: 8.5 * MS, fullStrokeNs: 20 * MS, maxDistanceCyl: defaultLayout().cylinders - 1 }, "t");
+    const seek = fitSeekCurve({ ...SEEK_SPEC, maxDistanceCyl: defaultLayout().cylinders - 1 }, "t");
     const perBlock = seek.timeNs(defaultLayout().cylinders / n) + SETTLE_NS + REV_NS / 2;
     const clook = flushTime("clook");
     expect(clook / n / perBlock).toBeGreaterThan(0.75);

@@ -23,12 +23,15 @@ describe("raw baseline of the seed job", () => {
 
   it("on sata-hdd: each write + fsync costs two command overheads, the SATA transfer and one positioning", () => {
     const r = runJob({ jobs: [seedJob()], device: "sata-hdd", fs: "raw", seed: 1 });
+    // Reference: the Deskstar 7K1000.C 1 TB (docs/sources.md §D1.4): 7200 rpm, 4 surfaces, 2673 -> 1350
+    // sectors per track, seeks 1.0 / 8.5 / 15.2 ms, write settle 1.0 ms, track skew 4/27 rev = 1.2346 ms.
     const rev = 60e9 / 7200;
+    const headSwitchNs = 1.2346 * MS;
     const layout = new ZonedLayout({
-      capacitySectors: Math.floor(1_000_204_886_016 / 512), surfaces: 4, zones: 30, outerBytesPerS: 175e6,
-      innerBytesPerS: 83e6, revolutionNs: rev });
-    const seek = fitSeekCurve({ singleTrackNs: 1 * MS, averageNs: 8.5 * MS, fullStrokeNs: 20 * MS, maxDistanceCyl: layout.cylinders - 1 }, "t");
-    // The file spans the first 102,400 sectors: tracks of 2,848 sectors, 4 per cylinder.
+      capacitySectors: Math.floor(1_000_204_886_016 / 512), surfaces: 4, zones: 30, outerTrackSectors: 2673,
+      innerTrackSectors: 1350, revolutionNs: rev });
+    const seek = fitSeekCurve({ singleTrackNs: 1 * MS, averageNs: 8.5 * MS, fullStrokeNs: 15.2 * MS, maxDistanceCyl: layout.cylinders - 1 }, "t");
+    // The file spans the first 102,400 sectors: tracks of 2,673 sectors, 4 per cylinder.
     const spt = layout.zones[0]!.sectorsPerTrack;
     const sectors = (50 * 2 ** 20) / 512;
     const tracks = Math.ceil(sectors / spt);
@@ -37,7 +40,7 @@ describe("raw baseline of the seed job", () => {
     for (let a = 0; a < tracks; a++) {
       for (let b = 0; b < tracks; b++) {
         const dc = Math.abs(Math.floor(a / 4) - Math.floor(b / 4));
-        const m = dc > 0 ? seek.timeNs(dc) + 1 * MS : a === b ? 0 : 1 * MS; // write seek + settle, head switch
+        const m = dc > 0 ? seek.timeNs(dc) + 1 * MS : a === b ? 0 : headSwitchNs; // write seek + settle, head switch
         move += weight(a) * weight(b) * m;
       }
     }
