@@ -64,6 +64,7 @@ const FUSION_PARAMS = {
     help: "cost of KBIO_CMD_FLUSH after the writes in flight have completed",
     source: "not public (closed VSL core); docs/sources.md §D2.3 suggests about one write latency",
     status: "unconfirmed",
+    uncertainty: { low: 5, high: 200, why: "not public; the card acknowledges a write in about 15 µs and a flush only waits for writes in flight, so one to ten write latencies" },
   },
   hostCpuPerCommandUs: {
     kind: "number",
@@ -73,6 +74,7 @@ const FUSION_PARAMS = {
     help: "host CPU the VSL driver (host-side FTL) spends on each command",
     source: "no published figure; docs/sources.md §D2.5 'a few µs to tens of µs'",
     status: "unconfirmed",
+    uncertainty: { low: 3, high: 30, why: "docs/sources.md §D2.5: the host-side FTL costs 'a few µs to tens of µs' per command" },
   },
   advertisesNonRotational: {
     kind: "boolean",
@@ -94,6 +96,7 @@ const FUSION_PARAMS = {
     help: "a write the card has acknowledged survives a power cut, flushed or not (false: an early card without power-cut support, whose unflushed writes may be lost)",
     source: "docs/sources.md §D2.3: later ioDrives are power-cut safe, a write acknowledged at about 15 µs is already protected; iomemory-vsl strict_sync exists for 'early non-powercut safe cards'",
     status: "unconfirmed",
+    uncertainty: { values: [true, false], why: "later ioDrives are power-cut safe, early ones were not; which the seed used is not known" },
   },
   capacityBytes: {
     kind: "number",

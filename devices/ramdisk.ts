@@ -14,6 +14,7 @@ const RAMDISK_PARAMS = {
     help: "memory-copy bandwidth of one core copying a bio's pages",
     source: "order of magnitude of a 2012 server core's memcpy (DDR3); not measured",
     status: "unconfirmed",
+    uncertainty: { low: 2e9, high: 1e10, why: "one core's memcpy on a 2011-2012 server: 5.9 GB/s from DRAM on a Xeon E5-2670, 9.3 GB/s on an X5660, faster within cache (docs/sources.md §C1)" },
   },
   perCommandNs: {
     kind: "number",
@@ -24,6 +25,7 @@ const RAMDISK_PARAMS = {
     help: "fixed cost per command: bio walk and page lookups in brd",
     source: "plausibility (about a microsecond of kernel work); not measured",
     status: "unconfirmed",
+    uncertainty: { low: 300, high: 5_000, why: "a bio's walk through generic_make_request into brd: a few hundred ns to a few µs of kernel work (docs/sources.md §C7)" },
   },
   capacityBytes: {
     kind: "number",

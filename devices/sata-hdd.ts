@@ -37,6 +37,7 @@ const SATA_HDD_PARAMS = {
     kind: "number", default: 30, min: 1, max: 200, integer: true,
     help: "recording zones from outer to inner diameter",
     source: "7K1000.C count not found; 30 as in Hitachi's Deskstar 7K500 manual (plausibility)", status: "unconfirmed",
+    uncertainty: { low: 15, high: 60, why: "desktop drives of 2008-2012 record in roughly 15 to 60 zones per surface" },
   },
   outerTrackSectors: {
     kind: "number", default: 2673, min: 1, max: 100_000, integer: true,
@@ -53,6 +54,7 @@ const SATA_HDD_PARAMS = {
     help: "read seek to the adjacent cylinder",
     source: "7K1000.C figure not found; Hitachi Travelstar 7K320 spec 1.0 ms; at most the 7K1000.C's 1.23 ms track skew (docs/sources.md §D1.4)",
     status: "unconfirmed",
+    uncertainty: { low: 0.5, high: 1.2, why: "7200 rpm desktop drives quote 0.6-1.0 ms; the drive's 1.23 ms track skew bounds it above" },
   },
   seekAverageMs: {
     kind: "number", default: 8.5, min: 0.1, max: 50,
@@ -76,6 +78,7 @@ const SATA_HDD_PARAMS = {
     kind: "number", default: 0.3, min: 0, max: 10,
     help: "controller time per command (read, write or flush)",
     source: "7K1000.C figure not found; a few hundred µs (Wong 2019), IBM DDRS < 0.4 ms (docs/sources.md §D1.3-D1.4)", status: "unconfirmed",
+    uncertainty: { low: 0.1, high: 0.5, why: "Wong measured a few hundred µs of overhead per command on this drive; IBM's DDRS quotes under 0.4 ms" },
   },
   interfaceBytesPerS: {
     kind: "number", default: 300e6, min: 1e6, max: 1e10,

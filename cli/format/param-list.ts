@@ -2,7 +2,7 @@
 // docs/), generated from the same typed table the model reads.
 import { SOURCE_STATUS, unitOfParamName, type ParamSpec, type ParamTable } from "../../lib/index.ts";
 
-export const PARAM_COLUMNS = ["model", "name", "default", "unit", "min", "max", "choices", "status", "help", "source"] as const;
+export const PARAM_COLUMNS = ["model", "name", "default", "unit", "min", "max", "choices", "status", "help", "source", "plausible"] as const;
 export type ParamRow = Readonly<Record<(typeof PARAM_COLUMNS)[number], string>>;
 
 export function paramRows(model: string, table: ParamTable): ParamRow[] {
@@ -17,13 +17,21 @@ export function paramRows(model: string, table: ParamTable): ParamRow[] {
     status: spec.status,
     help: spec.help,
     source: spec.source,
+    plausible: plausible(spec),
   }));
+}
+
+/** An unconfirmed parameter's plausible range (what the uncertainty bands sample), or "". */
+export function plausible(spec: ParamSpec): string {
+  if (spec.uncertainty === undefined) return "";
+  if ("low" in spec.uncertainty) return `${spec.uncertainty.low} .. ${spec.uncertainty.high}: ${spec.uncertainty.why}`;
+  return `${spec.uncertainty.values.join("|")}: ${spec.uncertainty.why}`;
 }
 
 /** Human-readable listing of one model's table, two lines per parameter. */
 export function paramListing(table: ParamTable): string {
   return Object.entries(table)
-    .map(([name, spec]) => `  ${name} = ${describeDefault(name, spec)}   ${range(spec)}   [${spec.status}]\n      ${spec.help}. Source: ${spec.source}`)
+    .map(([name, spec]) => `  ${name} = ${describeDefault(name, spec)}   ${range(spec)}   [${spec.status}]\n      ${spec.help}. Source: ${spec.source}${spec.uncertainty === undefined ? "" : `\n      Plausible: ${plausible(spec)}`}`)
     .join("\n");
 }
 

@@ -8,10 +8,10 @@ import { paramRows } from "./param-list.ts";
 const cell = (s: string): string => s.replace(/\|/g, "\\|");
 
 function section(title: string, summary: string, model: string, table: ParamTable, prefix: string): string[] {
-  const lines = ["", `## ${title}`, "", summary, "", "| parameter | default | unit | range | status | meaning | source |", "|---|---|---|---|---|---|---|"];
+  const lines = ["", `## ${title}`, "", summary, "", "| parameter | default | unit | range | status | meaning | source | plausible (sampled by the bands) |", "|---|---|---|---|---|---|---|---|"];
   for (const r of paramRows(model, table)) {
     const range = r.choices !== "" ? r.choices : `${r.min} .. ${r.max}`;
-    lines.push(`| \`${prefix}${r.name}\` | ${cell(r.default)} | ${r.unit} | ${cell(range)} | ${r.status} | ${cell(r.help)} | ${cell(r.source)} |`);
+    lines.push(`| \`${prefix}${r.name}\` | ${cell(r.default)} | ${r.unit} | ${cell(range)} | ${r.status} | ${cell(r.help)} | ${cell(r.source)} | ${cell(r.plausible)} |`);
   }
   return lines;
 }

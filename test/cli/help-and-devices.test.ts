@@ -47,7 +47,7 @@ describe("fsyncsim devices", () => {
   it("gives one model's table as CSV or JSON", async () => {
     const csv = await cli(["devices", "fusion-iodrive", "--format", "csv"]);
     const rows = csv.stdout.trim().split("\n");
-    expect(rows[0]).toBe("model,name,default,unit,min,max,choices,status,help,source");
+    expect(rows[0]).toBe("model,name,default,unit,min,max,choices,status,help,source,plausible");
     expect(rows).toHaveLength(1 + Object.keys(DEVICE_MODELS["fusion-iodrive"].params).length);
     expect(rows).toContainEqual(expect.stringMatching(/^fusion-iodrive,writeLatencyUs,15,µs,0,1000000,,secondary,/));
     const json = JSON.parse((await cli(["devices", "sata-hdd", "--format", "json"])).stdout);
