@@ -1,8 +1,10 @@
-// The in-memory extent map of an inode (fs/btrfs/extent_map.c at 5dc562c): non-overlapping
+// The in-memory extent map of an inode (fs/btrfs/extent_map.c, Linux 3.7): non-overlapping
 // mappings from file ranges to disk ranges, merged with their neighbours when compatible
-// (try_merge_map), and the patch's additions: each map's `generation` and the tree's
+// (try_merge_map), with the patch's additions (5dc562c: each map's `generation` and the tree's
 // modified_extents list, which unpin_extent_cache and btrfs_drop_extent_cache feed and
-// btrfs_log_changed_extents drains. The list's order is not modelled (the logger sorts by start).
+// btrfs_log_changed_extents drains) and 4e2f84e's modified range (mod_start/mod_len: the part of a
+// merged map written last, which the 3.7 logger logs). The list's order is not modelled (the
+// loggers sort by start).
 import type { CpuMeter } from "./cpu/index.ts";
 import { ChunkedSortedList, type ChunkPos } from "./extent-map-chunks.ts";
 
@@ -25,6 +27,22 @@ export interface ExtentMap {
   flags: number;
   /** Transaction that last modified the range (the patch's em->generation). */
   generation: number;
+  /**
+   * em->mod_start, bytes (4e2f84e): where the range last modified starts. add_extent_mapping sets
+   * it to `start`; unpin_extent_cache sets it before merging, so a map grown by merges keeps only
+   * the newly written piece; a merge with a newer neighbour widens it (try_merge_map).
+   */
+  modStart: number;
+  /** em->mod_len, bytes: the length of that range. */
+  modLen: number;
+}
+
+/** What add_extent_mapping is given: a map without its modified range, which it sets to the whole map. */
+export type NewExtentMap = Omit<ExtentMap, "modStart" | "modLen">;
+
+/** A map with its modified range over all of it (as add_extent_mapping leaves it). */
+function extentMap(start: number, len: number, blockStart: number, flags: number, generation: number): ExtentMap {
+  return { start, len, blockStart, flags, generation, modStart: start, modLen: len };
 }
 
 export function extentMapEnd(em: ExtentMap): number {
@@ -50,8 +68,12 @@ export class ExtentMapTree {
     return this.list.toArray();
   }
 
-  /** add_extent_mapping: inserts `em` (which must not overlap) and merges it with its neighbours. */
-  add(em: ExtentMap, modified: boolean): void {
+  /**
+   * add_extent_mapping: inserts a map (which must not overlap) with its modified range over all of
+   * it, and merges it with its neighbours. Returns the map as stored (before any merge).
+   */
+  add(init: NewExtentMap, modified: boolean): ExtentMap {
+    const em = extentMap(init.start, init.len, init.blockStart, init.flags, init.generation);
     const pos = this.pos;
     this.list.seekAfter(em.start, pos);
     const prev = this.list.before(pos);
@@ -63,11 +85,14 @@ export class ExtentMapTree {
     if (modified) this.modified.add(em);
     this.cpu.charge("extentMapOp");
     this.tryMerge(pos);
+    return em;
   }
 
   /**
    * btrfs_drop_extent_cache: removes mappings over [start, end), keeping the parts outside as
-   * split maps with the old flags and generation, which are put on the modified list.
+   * split maps with the old flags and generation, which are put on the modified list; each split
+   * is added as add_extent_mapping adds a map, so its modified range is all of it. (The kernel's
+   * add_extent_mapping also tries to merge a split with its neighbours; the model does not.)
    */
   drop(start: number, end: number): void {
     const list = this.list;
@@ -84,14 +109,14 @@ export class ExtentMapTree {
       this.cpu.charge("extentMapOp");
       const flags = em.flags & ~EXTENT_FLAG.PINNED;
       if (em.start < start) {
-        const head: ExtentMap = { start: em.start, len: start - em.start, blockStart: em.blockStart, flags, generation: em.generation };
+        const head = extentMap(em.start, start - em.start, em.blockStart, flags, em.generation);
         list.insertAt(pos, head);
         list.stepOn(pos);
         this.modified.add(head);
       }
       if (extentMapEnd(em) > end) {
         const cut = end - em.start;
-        const tail: ExtentMap = { start: end, len: extentMapEnd(em) - end, blockStart: em.blockStart === BLOCK_HOLE ? BLOCK_HOLE : em.blockStart + cut, flags, generation: em.generation };
+        const tail = extentMap(end, extentMapEnd(em) - end, em.blockStart === BLOCK_HOLE ? BLOCK_HOLE : em.blockStart + cut, flags, em.generation);
         list.insertAt(pos, tail);
         list.stepOn(pos);
         this.modified.add(tail);
@@ -101,7 +126,10 @@ export class ExtentMapTree {
 
   /**
    * unpin_extent_cache: the write of the map at `start` completed in transaction `gen`; it goes on
-   * the modified list with that generation, loses PINNED, and merges with its neighbours.
+   * the modified list with that generation, loses PINNED, its modified range becomes the map as it
+   * is before merging (4e2f84e), and it merges with its neighbours. A write into prealloc space
+   * (PREALLOC set by run_delalloc_nocow) loses PREALLOC before the merge and has its modified range
+   * widened to the whole merged map after it.
    */
   unpin(start: number, gen: number): void {
     const pos = this.pos;
@@ -112,8 +140,16 @@ export class ExtentMapTree {
     this.modified.add(em);
     em.generation = gen;
     em.flags &= ~EXTENT_FLAG.PINNED;
+    em.modStart = em.start;
+    em.modLen = em.len;
+    const prealloc = (em.flags & EXTENT_FLAG.PREALLOC) !== 0;
+    em.flags &= ~EXTENT_FLAG.PREALLOC;
     this.cpu.charge("extentMapOp");
     this.tryMerge(pos);
+    if (prealloc) {
+      em.modStart = em.start;
+      em.modLen = em.len;
+    }
   }
 
   /** The map containing file offset `offset`, if any. */
@@ -139,6 +175,11 @@ export class ExtentMapTree {
       em.start = prev.start;
       em.len += prev.len;
       em.blockStart = prev.blockStart;
+      // A newer neighbour widens the modified range to the merged map.
+      if (prev.generation > em.generation) {
+        em.modStart = em.start;
+        em.modLen = em.len;
+      }
       this.absorb(em, prev);
       list.stepBack(pos);
       list.removeAt(pos);
@@ -146,6 +187,8 @@ export class ExtentMapTree {
     const next = list.after(pos);
     if (next !== undefined && mergeable(em, next)) {
       em.len += next.len;
+      // As 3.7's try_merge_map does: the length only, mod_start stays where it was.
+      if (next.generation > em.generation) em.modLen = em.len;
       this.absorb(em, next);
       const at = this.pos2;
       at.chunk = pos.chunk;

@@ -96,7 +96,9 @@ export function runDelalloc(fs: FsInfo, inode: BtrfsInode, start: number, end: n
   if (cursor < end) cow(cursor, end);
   for (const oe of out) {
     inode.extentMaps.drop(oe.fileOffset, oe.fileOffset + oe.len);
-    inode.extentMaps.add({ start: oe.fileOffset, len: oe.len, blockStart: oe.diskBytenr, flags: EXTENT_FLAG.PINNED, generation: 0 }, false);
+    // cow_file_range pins the new map; run_delalloc_nocow also flags it PREALLOC (unpin clears it).
+    const flags = oe.prealloc ? EXTENT_FLAG.PINNED | EXTENT_FLAG.PREALLOC : EXTENT_FLAG.PINNED;
+    inode.extentMaps.add({ start: oe.fileOffset, len: oe.len, blockStart: oe.diskBytenr, flags, generation: 0 }, false);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// --fs btrfs in the filesystem registry: its parameter tables (btrfs.X, cpu.X), its three fsync
+// --fs btrfs in the filesystem registry: its parameter tables (btrfs.X, cpu.X), its four fsync
 // loggers, the job it refuses (O_DIRECT at offsets and lengths that are not multiples of the
 // sector size: btrfs_direct_IO's check_direct_IO returns EINVAL), and a freshly made filesystem.
 import { InputError, MSG } from "../lib/index.ts";

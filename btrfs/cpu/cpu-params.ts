@@ -18,7 +18,7 @@ export const CPU_PARAMS = {
     source: "plausibility: a 4 KiB copy from the page cache plus a radix-tree lookup on a 2012 server core", status: "unconfirmed",
   },
   fsyncFixedUs: {
-    kind: "number", default: 1249.9, min: 0, max: 1e5,
+    kind: "number", default: 1255.4, min: 0, max: 1e5,
     help: "fsync CPU not broken down below: syscall, transaction start/end and space reservation, worker hand-offs, log mutexes",
     source: "calibrated against the seed table (Fusion-io patched cell)", status: "calibrated",
   },
@@ -73,7 +73,7 @@ export const CPU_PARAMS = {
     source: "plausibility", status: "unconfirmed",
   },
   costScaleRatio: {
-    kind: "number", default: 0.5531, min: 0.01, max: 100,
+    kind: "number", default: 0.5527, min: 0.01, max: 100,
     help: "multiplies every per-operation cost above (all but fsyncFixedUs): the host CPU's speed",
     source: "calibrated against the seed table (Fusion-io original cell)", status: "calibrated",
   },

@@ -5,7 +5,8 @@
 // host's meter. The class holds the tree's state (tree-state.ts) and hands each operation to the
 // file named after the part of ctree.c it models:
 //   search.ts          btrfs_search_slot: the one search, with named options (SearchOptions)
-//   insert.ts          btrfs_insert_empty_items / setup_items_for_insert; writing an item in place
+//   insert.ts          btrfs_insert_empty_items / setup_items_for_insert, btrfs_duplicate_item;
+//                      writing an item in place
 //   delete.ts          btrfs_del_items, btrfs_del_leaf, del_ptr, the merge of small leaves
 //   split.ts           split_leaf, split_node, insert_ptr, insert_new_root
 //   push.ts            push_leaf_right, push_leaf_left
@@ -21,7 +22,7 @@ import { newLeaf } from "./blocks.ts";
 import { delItems, deleteRange } from "./delete.ts";
 import { DirtyBlocks } from "./dirty-blocks.ts";
 import { Finger } from "./finger.ts";
-import { insertEmptyItems, replaceItem } from "./insert.ts";
+import { duplicateItem, insertEmptyItems, replaceItem } from "./insert.ts";
 import { HEADER_BYTES, KEY_PTR_BYTES, type Item } from "./items.ts";
 import { compareKeys, type Key } from "./key.ts";
 import { LeafCursor, cursorAt, cursorAtOrBefore, leavesFrom } from "./leaf-cursor.ts";
@@ -109,6 +110,14 @@ export class BTree implements TreeState {
    */
   insertItems(items: readonly Item[], batchBytes?: number, immutable = false): void {
     insertEmptyItems(this, items, batchBytes, immutable);
+  }
+
+  /**
+   * btrfs_duplicate_item (insert.ts): `item` into the slot after the path's (a search with cow = 1
+   * made its leaf writable); no search unless the leaf has no room. The path then points at it.
+   */
+  duplicateItem(path: Path, item: Item): void {
+    duplicateItem(this, path, item);
   }
 
   /** Replaces the item at the path's leaf slot with `item` (same place in key order; must fit). */

@@ -1,11 +1,12 @@
 // Putting items into a leaf (fs/btrfs/ctree.c, Linux 3.7: btrfs_insert_empty_items ->
-// setup_items_for_insert), for a batch of items with consecutive keys as copy_items inserts them,
-// and writing an item's new contents in its slot. A search with cow = 1 finds the place; a leaf
-// without room pushes items to a neighbour or splits first (split_leaf, split.ts); an insert at
-// slot 0 changes the leaf's key in its parents (fixup_low_keys).
+// setup_items_for_insert), for a batch of items with consecutive keys as copy_items inserts them;
+// an item put beside the one a path is at (btrfs_duplicate_item); and writing an item's new
+// contents in its slot. A search with cow = 1 finds the place; a leaf without room pushes items to
+// a neighbour or splits first (split_leaf, split.ts); an insert at slot 0 changes the leaf's key in
+// its parents (fixup_low_keys).
 import { insertAt } from "./array-edits.ts";
 import { fixupLowKeys } from "./fixup-low-keys.ts";
-import type { Item } from "./items.ts";
+import { itemFootprint, type Item } from "./items.ts";
 import { compareKeys, keyText } from "./key.ts";
 import { leafSpaceUsed } from "./leaf-space.ts";
 import type { Path } from "./path.ts";
@@ -48,6 +49,28 @@ export function insertEmptyItems(t: TreeState, items: readonly Item[], batchByte
   if (slot === 0) fixupLowKeys(t, path);
   // The next batch of a copy usually follows this one: the slot after it is the next search's hint.
   path.slots[0] = slot + items.length;
+}
+
+/**
+ * btrfs_duplicate_item: inserts `item` (the path's item split at a later key, below the next item's
+ * key) in the slot after the path's, in the path's leaf, which the caller's search with cow = 1
+ * made writable; the path then points at it. With room in the leaf that is setup_items_for_insert
+ * alone, no search; without, setup_leaf_for_split searches again and splits the leaf first (the
+ * insert below, charged as such).
+ */
+export function duplicateItem(t: TreeState, path: Path, item: Item): void {
+  const leaf = path.nodes[0] as Leaf;
+  const bytes = itemFootprint(item);
+  if (leaf.usedBytes + bytes > t.leafCapacityBytes) {
+    insertEmptyItems(t, [item], bytes, false);
+    return;
+  }
+  const slot = (path.slots[0] as number) + 1;
+  insertAt(writableItems(leaf), slot, [item]);
+  leaf.usedBytes += bytes;
+  leaf.version++;
+  t.host.cpu.charge("itemInsert", 1);
+  path.slots[0] = slot;
 }
 
 /**

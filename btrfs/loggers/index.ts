@@ -5,9 +5,10 @@ import { closestMatch } from "../../lib/suggest.ts";
 import { fullCommit } from "./full-commit.ts";
 import type { FsyncLogger } from "./logger.ts";
 import { modifiedExtents } from "./modified-extents.ts";
+import { modifiedRange } from "./modified-range.ts";
 import { truncateAndCopy } from "./truncate-and-copy.ts";
 
-export const LOGGER_KINDS = ["truncate-and-copy", "modified-extents", "full-commit"] as const;
+export const LOGGER_KINDS = ["truncate-and-copy", "modified-extents", "modified-range", "full-commit"] as const;
 export type LoggerKind = (typeof LOGGER_KINDS)[number];
 
 /** The logger a run uses when none is named: the patch's. */
@@ -16,6 +17,7 @@ export const DEFAULT_LOGGER: LoggerKind = "modified-extents";
 export const FSYNC_LOGGERS: Readonly<Record<LoggerKind, FsyncLogger>> = {
   "truncate-and-copy": truncateAndCopy,
   "modified-extents": modifiedExtents,
+  "modified-range": modifiedRange,
   "full-commit": fullCommit,
 };
 

@@ -1,4 +1,4 @@
-// The fsync logger plug point: what btrfs_log_inode_parent does for one inode, as the three
+// The fsync logger plug point: what btrfs_log_inode_parent does for one inode, as the four
 // variants the simulator compares. A logger fills the log synchronously (its tree work is charged
 // to the CPU meter) and says what btrfs_sync_file should do next.
 import type { LoggerSpec } from "../../fs/index.ts";

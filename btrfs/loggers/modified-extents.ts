@@ -4,29 +4,18 @@
 // the inode's modified_extents list newer than the last commit (btrfs_log_changed_extents), sorted
 // by start. Each is logged by log_one_extent: if the inode was already logged in this transaction,
 // drop the overlapping items from the log first (__btrfs_drop_extents on the log tree), then copy
-// the fs tree's items covering the map, with their checksums.
-import { KEY_TYPE } from "../ctree/key.ts";
-import { updateDelayedInode } from "../delayed-inode.ts";
+// the fs tree's items covering the map, with their checksums. A map grown by merges is logged
+// whole: Linux 3.7's modified-range logger logs only the part written last.
 import { extentMapEnd, type ExtentMap } from "../extent-map.ts";
 import { dropExtents, overlappingExtents } from "../file.ts";
 import type { FsInfo } from "../fs-info.ts";
 import type { BtrfsInode } from "../inode.ts";
-import { addLogTree, copyChangedLeaves, copyItems, dropObjectidItems } from "../tree-log.ts";
-import { logInodeFull } from "./full-sync.ts";
+import { copyItems } from "../tree-log.ts";
+import { logInodeWithFastSearch, newerByStart, takeModifiedExtents, type ChangedExtents, type FullCommit } from "./fast-search.ts";
 import type { FsyncLogger, LogResult } from "./logger.ts";
 
 /** btrfs_log_changed_extents gives up past this many maps ("an arbitrary number"), returning -EFBIG. */
 export const MAX_LOGGED_EXTENTS = 32_768;
-
-/** The full commit btrfs_log_inode falls back to when it cannot log (its error becomes ret > 0 for btrfs_sync_file). */
-type FullCommit = Extract<LogResult, { kind: "full-commit" }>;
-
-/** What btrfs_log_changed_extents logged: the extent maps, and the items they copied into the log. */
-interface ChangedExtents {
-  readonly kind: "logged";
-  readonly extentsLogged: number;
-  readonly itemsCopied: number;
-}
 
 export const modifiedExtents: FsyncLogger = {
   name: "modified-extents",
@@ -34,21 +23,8 @@ export const modifiedExtents: FsyncLogger = {
   color: "#4c78a8",
   usesLog: true,
   summary: "the patch: log only extents modified since the last commit; full copy when NEEDS_FULL_SYNC",
-  /** btrfs_log_inode(LOG_INODE_ALL) with the patch's fast_search, unless NEEDS_FULL_SYNC is set. */
-  logInode(fs: FsInfo, inode: BtrfsInode): LogResult {
-    if (inode.needsFullSync) {
-      inode.needsFullSync = false;
-      return logInodeFull(fs, inode);
-    }
-    updateDelayedInode(fs, inode);
-    const log = addLogTree(fs).logTree;
-    dropObjectidItems(log, inode.ino, KEY_TYPE.XATTR_ITEM);
-    const itemsCopied = copyChangedLeaves(fs, log, inode, KEY_TYPE.XATTR_ITEM);
-    const extents = logChangedExtents(fs, inode);
-    if (extents.kind === "full-commit") return extents;
-    inode.loggedTrans = fs.transid;
-    return { kind: "log-synced", path: "fast", itemsCopied: itemsCopied + extents.itemsCopied, extentsLogged: extents.extentsLogged };
-  },
+  /** btrfs_log_inode(LOG_INODE_ALL) with the patch's fast_search, unless NEEDS_FULL_SYNC is set (5dc562c leaves the list as it is then). */
+  logInode: (fs: FsInfo, inode: BtrfsInode): LogResult => logInodeWithFastSearch(fs, inode, logChangedExtents, false),
 };
 
 /**
@@ -58,11 +34,9 @@ export const modifiedExtents: FsyncLogger = {
  * (-ENOENT); either way the fsync commits the transaction instead.
  */
 function logChangedExtents(fs: FsInfo, inode: BtrfsInode): ChangedExtents | FullCommit {
-  const listed = [...inode.extentMaps.modified];
-  inode.extentMaps.modified.clear();
-  fs.cpu.charge("extentMapOp", listed.length);
+  const listed = takeModifiedExtents(fs, inode);
   if (listed.length > MAX_LOGGED_EXTENTS) return { kind: "full-commit", reason: `more than ${MAX_LOGGED_EXTENTS} modified extents (-EFBIG)` };
-  const changed = listed.filter((em) => em.generation > fs.lastTransCommitted).sort((a, b) => a.start - b.start);
+  const changed = newerByStart(fs, listed);
   const alreadyLogged = inode.loggedTrans === fs.transid;
   let itemsCopied = 0;
   for (const em of changed) {

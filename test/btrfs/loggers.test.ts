@@ -76,6 +76,72 @@ describe("modified-extents (the patch)", () => {
   });
 });
 
+describe("modified-range (Linux 3.7, 4e2f84e) beside modified-extents (5dc562c), for appends", () => {
+  // An empty file (no preallocation) written with one block, fsynced and committed, then four 4 KiB
+  // appends, each fsynced: every append is a new extent on disk right after the last, so the
+  // extent maps merge into one growing map, the committed block's included. (Reference:
+  // docs/sources.md §B2.8; the 4e2f84e commit message.)
+  interface Append { extentsCopied: number; csumsLooked: number; map: [number, number]; mod: [number, number] }
+  function appends(logger: LoggerKind): { m: Mounted; steps: Append[] } {
+    const m = mount({ logger, fallocate: "none" });
+    m.write(0);
+    m.fsync();
+    m.commit();
+    const cpu = m.fsys.fs.cpu;
+    const steps: Append[] = [];
+    for (let block = 1; block <= 4; block++) {
+      const copiedBefore = m.fsys.fs.stats.logItemsCopied;
+      const csumsBefore = cpu.counts.csumLookup;
+      m.write(block * 4 * K);
+      expect(m.fsync().path).toBe("fast");
+      const em = m.fsys.inode().extentMaps.lookup(block * 4 * K)!;
+      steps.push({
+        // logItemsCopied counts the inode item and ref as well, which both loggers copy again.
+        extentsCopied: m.fsys.fs.stats.logItemsCopied - copiedBefore - 2,
+        csumsLooked: cpu.counts.csumLookup - csumsBefore,
+        map: [em.start / K, (em.start + em.len) / K],
+        mod: [em.modStart / K, (em.modStart + em.modLen) / K],
+      });
+    }
+    return { m, steps };
+  }
+  const range = appends("modified-range");
+  const extents = appends("modified-extents");
+
+  it("merges the blocks into one extent map, whose modified range is the last block appended", () => {
+    expect(range.steps.map((s) => s.map)).toEqual([[0, 8], [0, 12], [0, 16], [0, 20]]);
+    expect(range.steps.map((s) => s.mod)).toEqual([[4, 8], [8, 12], [12, 16], [16, 20]]);
+    expect(extents.steps.map((s) => s.map)).toEqual(range.steps.map((s) => s.map));
+  });
+
+  it("modified-range copies only the appended block's item and looks up only its checksums", () => {
+    expect(range.steps.map((s) => [s.extentsCopied, s.csumsLooked])).toEqual([[1, 1], [1, 1], [1, 1], [1, 1]]);
+  });
+
+  it("modified-extents re-logs the whole merged map: every item, the committed block's too, and the checksums of those written since the commit", () => {
+    expect(extents.steps.map((s) => [s.extentsCopied, s.csumsLooked])).toEqual([[2, 1], [3, 2], [4, 3], [5, 4]]);
+  });
+
+  it("leaves in the log the appended blocks' items (modified-extents also the committed one's) and each appended block's checksum once", () => {
+    const appended: Array<[number, number, string]> = [[4, 8, "reg"], [8, 12, "reg"], [12, 16, "reg"], [16, 20, "reg"]];
+    expect(extentsKiB(inodeItems(range.m.fsys.fs.log!.logTree))).toEqual(appended);
+    expect(extentsKiB(inodeItems(extents.m.fsys.fs.log!.logTree))).toEqual([[0, 4, "reg"], ...appended]);
+    for (const { m } of [range, extents]) {
+      const disk = inodeItems(m.fsys.fs.fsTree).filter((i) => i.key.type === KT.EXTENT_DATA && i.key.offset > 0).map((i) => (i.data as FileExtentData).diskBytenr);
+      const runs = csumRuns(m.fsys.fs.log!.logTree);
+      expect(runs.reduce((n, [, sectors]) => n + sectors, 0)).toBe(4);
+      expect(runs[0]?.[0]).toBe(disk[0]);
+    }
+  });
+
+  it("takes the full path for a new inode and empties the modified list there, as 3.7's slow path does", () => {
+    const m = mount({ logger: "modified-range", fallocate: "none" });
+    m.write(0);
+    expect(m.fsync().path).toBe("full");
+    expect(m.fsys.inode().extentMaps.modified.size).toBe(0);
+  });
+});
+
 describe("full-commit (mount -o notreelog)", () => {
   const { m, paths } = scenario("full-commit");
   it("commits the transaction for every fsync and keeps no log", () => {

@@ -1,4 +1,4 @@
-// The crash-point checker end to end: the three loggers keep every fsync's promise at every cut
+// The crash-point checker end to end: the four loggers keep every fsync's promise at every cut
 // and in every explored device state on both 2012 devices, on a scaled-down seed job and on the
 // truncate scenario; and each injected fault is caught with a readable first violation.
 import { describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import type { LoggerKind } from "../../btrfs/index.ts";
 import type { DeviceKind } from "../../devices/index.ts";
 import { readJobFile } from "../../workloads/index.ts";
 
-const LOGGERS: readonly LoggerKind[] = ["truncate-and-copy", "modified-extents", "full-commit"];
+const LOGGERS: readonly LoggerKind[] = ["truncate-and-copy", "modified-extents", "modified-range", "full-commit"];
 const DEVICES: readonly DeviceKind[] = ["sata-hdd", "fusion-iodrive"];
 
 function check(job: string, device: DeviceKind, logger: LoggerKind, opts: { size?: string; points?: number; inject?: Injection[]; device?: Record<string, string> } = {}): CrashCheckResult {

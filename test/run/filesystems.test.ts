@@ -6,7 +6,7 @@ import { BlockDevice } from "../../block/index.ts";
 import { CRASH_SUPPORT } from "../../crash/index.ts";
 import { createDevice } from "../../devices/index.ts";
 import { MSG } from "../../lib/index.ts";
-import { FILESYSTEMS, FS_KINDS, buildFilesystem, fsLogger, fsParamGroups, loggerSpec } from "../../run/index.ts";
+import { ALL_LOGGERS, FILESYSTEMS, FS_KINDS, buildFilesystem, fsLogger, fsParamGroups, loggerSpec } from "../../run/index.ts";
 import { Environment } from "../../sim/index.ts";
 import { readJobFile } from "../../workloads/index.ts";
 import { errorOf } from "../helpers/input-error.ts";
@@ -32,12 +32,15 @@ describe("the filesystem registry", () => {
     expect(fsLogger("btrfs", "truncate-and-copy")).toBe("truncate-and-copy");
     expect(fsLogger("raw", "truncate-and-copy")).toBeUndefined();
     const e = errorOf(() => fsLogger("btrfs", "modifed-extents"));
-    expect(e.line).toBe(`--logger: ${MSG.unknownLogger("modifed-extents", "modified-extents", ["truncate-and-copy", "modified-extents", "full-commit"])}`);
+    expect(e.line).toBe(`--logger: ${MSG.unknownLogger("modifed-extents", "modified-extents", ["truncate-and-copy", "modified-extents", "modified-range", "full-commit"])}`);
   });
 
   it("labels and colours every logger", () => {
     expect(loggerSpec("truncate-and-copy")?.label).toBe("before the patch");
     expect(loggerSpec("modified-extents")?.color).toBe("#4c78a8");
+    expect(loggerSpec("modified-range")?.label).toBe("Linux 3.7 (4e2f84e)");
+    const colours = ALL_LOGGERS.map((l) => l.color);
+    expect(new Set(colours).size).toBe(colours.length);
     expect(loggerSpec("no-such-logger")).toBeUndefined();
   });
 

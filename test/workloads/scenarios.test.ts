@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEVICE_KINDS } from "../../devices/index.ts";
-import { LOGGER_KINDS } from "../../btrfs/index.ts";
+import { LOGGER_KINDS, type LoggerKind } from "../../btrfs/index.ts";
 import { runJob } from "../../run/index.ts";
 import { readJobFile } from "../../workloads/index.ts";
 
@@ -47,14 +47,16 @@ describe("scenario jobs", () => {
     }
   });
 
-  it("dd-oflag-sync.fio: the committed patch re-logs the merged map, so it is no faster than before it", { timeout: 60_000 }, () => {
+  it("dd-oflag-sync.fio: the committed patch re-logs the merged map, so it is no faster than before it; 3.7's modified range is", { timeout: 60_000 }, () => {
     const { jobs } = readJobFile("workloads/jobs/dd-oflag-sync.fio");
-    const kib = (logger: "truncate-and-copy" | "modified-extents" | "full-commit"): number => {
+    const kib = (logger: LoggerKind): number => {
       const r = runJob({ jobs, device: "fusion-iodrive", fs: "btrfs", logger, seed: 1 });
       return r.bytesWritten / 1024 / (r.runtimeNs / 1e9);
     };
-    const [before, patched, notreelog] = [kib("truncate-and-copy"), kib("modified-extents"), kib("full-commit")];
+    const [before, patched, linux37, notreelog] = [kib("truncate-and-copy"), kib("modified-extents"), kib("modified-range"), kib("full-commit")];
     expect(patched).toBeLessThan(before);
     expect(notreelog).toBeGreaterThan(2 * before);
+    expect(linux37).toBeGreaterThan(3 * patched);
+    expect(linux37).toBeGreaterThan(notreelog);
   });
 });

@@ -4,6 +4,7 @@
 // Usage: npm run bench:crash-check [-- points]
 import { spawnSync } from "node:child_process";
 import { availableParallelism, cpus } from "node:os";
+import { LOGGER_KINDS } from "../../btrfs/index.ts";
 
 const points = process.argv[2] ?? "2000";
 const rows: string[] = [];
@@ -11,7 +12,7 @@ process.stdout.write(`crash-check, seed job, --points ${points}; ${availablePara
 const header = ["device", "logger", "fsyncs", "points", "states", "violations", "wall s", "peak RSS MiB"];
 process.stdout.write(`${header.join("\t")}\n`);
 for (const device of ["sata-hdd", "fusion-iodrive"]) {
-  for (const logger of ["truncate-and-copy", "modified-extents", "full-commit"]) {
+  for (const logger of LOGGER_KINDS) {
     const t0 = performance.now();
     const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, "bin/fsyncsim.js", "crash-check", "--device", device, "--logger", logger, "--points", points, "--format", "json"], { encoding: "utf8" });
     const s = (performance.now() - t0) / 1000;

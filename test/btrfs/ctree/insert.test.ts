@@ -1,5 +1,6 @@
-// btrfs_insert_empty_items and the write of an item in place (ctree/insert.ts): batches between
-// existing items, refused duplicates and straddles, and an item growing in its slot.
+// btrfs_insert_empty_items, btrfs_duplicate_item and the write of an item in place
+// (ctree/insert.ts): batches between existing items, refused duplicates and straddles, an item put
+// beside the path's without a search, and an item growing in its slot.
 import { describe, expect, it } from "vitest";
 import { BTree } from "../../../btrfs/ctree/btree.ts";
 import { csumItem } from "../../../btrfs/ctree/items.ts";
@@ -46,5 +47,33 @@ describe("writing an item in place", () => {
     expect((tree.root as Leaf).usedBytes).toBe(25 + 985 * 4);
     expect(tree.leafFreeBytes(tree.search(k, { copy: true }))).toBe(3995 - 25 - 3940);
     expect(compareKeys(tree.lookup(k)!.key, k)).toBe(0);
+  });
+});
+
+describe("btrfs_duplicate_item", () => {
+  it("puts the item after the path's slot with no search while the leaf has room", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    tree.insertItems([extent(0), extent(8192)]);
+    const path = tree.search(extent(0).key, { cow: true });
+    const searches = host.cpu.counts.btreeSearchLevel;
+    tree.duplicateItem(path, extent(4096));
+    expect(host.cpu.counts.btreeSearchLevel).toBe(searches);
+    expect(host.cpu.counts.itemInsert).toBe(3);
+    expect(path.slots[0]).toBe(1);
+    expect((tree.root as Leaf).items.map((i) => i.key.offset)).toEqual([0, 4096, 8192]);
+    expect(checkTree(tree)).toBe(3);
+  });
+
+  it("searches again and splits a full leaf first", () => {
+    const host = new FakeHost();
+    const tree = new BTree(host, 5);
+    tree.insertItems(Array.from({ length: 51 }, (_, i) => extent(i * 8192)));
+    const path = tree.search(extent(20 * 8192).key, { cow: true });
+    const searches = host.cpu.counts.btreeSearchLevel;
+    tree.duplicateItem(path, extent(20 * 8192 + 4096));
+    expect(host.cpu.counts.btreeSearchLevel - searches).toBe(1);
+    expect(tree.height).toBe(2);
+    expect(checkTree(tree)).toBe(52);
   });
 });
